@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { officeCodeSchema, type OfficeCode } from './offices'
+import { cursorQuery, searchText, type CursorPage } from './paging'
+
+const isoDate = z.iso.date({ message: 'invalidDate' })
+
+export const auditListQuery = z
+  .strictObject({
+    q: searchText,
+    action: z.string().trim().max(64, { message: 'tooLong' }).optional(),
+    entity: z.string().trim().max(64, { message: 'tooLong' }).optional(),
+    entityId: z.string().trim().max(64, { message: 'tooLong' }).optional(),
+    actor: z.string().trim().max(64, { message: 'tooLong' }).optional(),
+    officeCode: officeCodeSchema.optional(),
+    /** calendar dates in Asia/Taipei, inclusive */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    ...cursorQuery,
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'dateRange', path: ['to'] })
+export type AuditListQuery = z.input<typeof auditListQuery>
+
+export interface AuditEntry {
+  id: number
+  at: string
+  actorId: number | null
+  actorName: string | null
+  officeCode: OfficeCode | null
+  roles: string[]
+  action: string
+  entity: string
+  entityId: string | null
+  /** what changed: before and after, as short summaries of the record */
+  summary: { before?: unknown; after?: unknown } | null
+  requestId: string | null
+  ip: string | null
+  prevHash: string
+  hash: string
+}
+export type AuditPage = CursorPage<AuditEntry>
+
+export interface AuditVerifyResult {
+  ok: boolean
+  rows: number
+  /** the first row whose hash or link does not match, when the chain is broken */
+  brokenAt?: number
+  reason?: string
+}

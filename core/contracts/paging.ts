@@ -1,0 +1,35 @@
+import { z } from 'zod'
+
+export const sortOrderSchema = z.enum(['asc', 'desc'], { message: 'invalidOption' }).default('asc')
+
+/** Page-number paging, for lists that stay small (staff accounts). */
+export const pageQuery = {
+  page: z.coerce.number({ message: 'invalidType' }).int().min(1, { message: 'tooSmall' }).max(100_000, { message: 'tooBig' }).default(1),
+  pageSize: z.coerce.number({ message: 'invalidType' }).int().min(1, { message: 'tooSmall' }).max(200, { message: 'tooBig' }).default(20),
+}
+
+/** Keyset paging, for lists that grow without bound: an opaque cursor, never an offset. */
+export const cursorQuery = {
+  cursor: z.string().max(200, { message: 'tooLong' }).optional(),
+  limit: z.coerce.number({ message: 'invalidType' }).int().min(1, { message: 'tooSmall' }).max(200, { message: 'tooBig' }).default(50),
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export interface CursorPage<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+/** An optional search text: trimmed, empty means absent. */
+export const searchText = z
+  .string()
+  .trim()
+  .max(100, { message: 'tooLong' })
+  .optional()
+  .transform((v) => (v ? v : undefined))

@@ -1,0 +1,42 @@
+import type { LocalizedText } from './i18n'
+import { twMessages } from './tw/messages'
+
+/**
+ * Field-level messages shared by the server (validation errors) and the web (live validation),
+ * so a rule says the same thing wherever it is checked. Keys are stable; zod schemas use them as messages.
+ */
+export const fieldMessages = {
+  ...twMessages,
+  required: { 'zh-TW': '此欄位為必填', en: 'This field is required' },
+  invalidType: { 'zh-TW': '資料型態不正確', en: 'Wrong type of value' },
+  tooShort: { 'zh-TW': '至少需 {min} 個字元', en: 'At least {min} characters' },
+  tooLong: { 'zh-TW': '最多 {max} 個字元', en: 'At most {max} characters' },
+  tooSmall: { 'zh-TW': '不可小於 {min}', en: 'Must be at least {min}' },
+  tooBig: { 'zh-TW': '不可大於 {max}', en: 'Must be at most {max}' },
+  invalidFormat: { 'zh-TW': '格式不正確', en: 'Invalid format' },
+  invalidOption: { 'zh-TW': '不是可選的值', en: 'Not one of the allowed values' },
+  unknownField: { 'zh-TW': '不接受此欄位', en: 'This field is not accepted' },
+  invalidEmail: { 'zh-TW': '電子郵件格式不正確', en: 'Invalid e-mail address' },
+  invalidDate: { 'zh-TW': '日期格式不正確', en: 'Invalid date' },
+  passwordRule: {
+    'zh-TW': '密碼至少 8 個字元，且須包含數字、大寫與小寫英文字母',
+    en: 'The password needs at least 8 characters, with a digit, an upper-case and a lower-case letter',
+  },
+  passwordReused: { 'zh-TW': '新密碼不可與目前密碼相同', en: 'The new password must differ from the current one' },
+  passwordWrong: { 'zh-TW': '目前密碼不正確', en: 'The current password is wrong' },
+  usernameFormat: {
+    'zh-TW': '帳號限用小寫英文字母、數字、點、底線與連字號，3 至 32 字元',
+    en: 'Usernames use 3–32 lower-case letters, digits, dots, underscores or hyphens',
+  },
+  usernameTaken: { 'zh-TW': '此帳號已存在', en: 'This username is already taken' },
+  rolesRequired: { 'zh-TW': '至少選擇一個角色', en: 'Choose at least one role' },
+  unknownOffice: { 'zh-TW': '沒有這個關別', en: 'No such customs office' },
+  cursorInvalid: { 'zh-TW': '分頁游標無效，請重新查詢', en: 'Invalid page cursor; search again' },
+  dateRange: { 'zh-TW': '起日不可晚於迄日', en: 'The start date must not be after the end date' },
+} satisfies Record<string, LocalizedText>
+
+export type FieldMessageKey = keyof typeof fieldMessages
+
+export function isFieldMessageKey(key: string): key is FieldMessageKey {
+  return Object.hasOwn(fieldMessages, key)
+}

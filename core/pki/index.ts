@@ -1,0 +1,13 @@
+/** The certificate module's public face: plain types and functions; pkijs and asn1js stay inside. */
+export { PkiError, isPkiError, pkiErrorTexts, type PkiErrorCode } from './errors'
+export { readCertificate, readCertificates, MAX_INPUT_BYTES, type CertificateDer } from './read'
+export { MAX_CERTIFICATE_BYTES } from './frame'
+export { inspectCertificate } from './inspect'
+export type { CertificateInfo } from './certificate-info'
+export type { CertificateKind } from './classify'
+export type { CertificateExtensions, ExtensionSummary } from './extensions'
+export { KEY_USAGES, type KeyUsage, type AuthorityKeyId } from './extension-decoders'
+export type { GeneralName, GeneralNameType } from './general-names'
+export { CARD_TYPES, type CardType, type DirectoryAttribute, type GpkiIdentity } from './gpki-identity'
+export type { DistinguishedName, NameAttribute, Rdn } from './names'
+export type { KeyAlgorithm, PublicKeyInfo } from './public-key'

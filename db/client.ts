@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
+import type { RunResult } from 'better-sqlite3'
+import * as schema from './schema'
+
+export type Schema = typeof schema
+/** A database or a transaction: every repo function takes this, so it runs inside a caller's transaction. */
+export type Db = BaseSQLiteDatabase<'sync', RunResult, Schema>
+
+export interface Database_ {
+  db: BetterSQLite3Database<Schema>
+  sqlite: Database.Database
+  close(): void
+}
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
+
+/**
+ * Opens (creating when absent) the SQLite database and brings its schema up to date.
+ * `:memory:` gives a private database for tests, with the same migrations applied.
+ */
+export function openDatabase(file: string): Database_ {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const sqlite = new Database(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  const db = drizzle(sqlite, { schema })
+  migrate(db, { migrationsFolder })
+  return { db, sqlite, close: () => sqlite.close() }
+}
+
+/** Runs `work` in one synchronous transaction: all of it commits, or none of it. */
+export function inTransaction<T>(db: Db, work: (tx: Db) => T): T {
+  // IMMEDIATE takes the write lock up front, so a read-then-write (the audit chain's last hash) cannot be
+  // overtaken by another connection between the read and the write.
+  return db.transaction((tx) => work(tx as unknown as Db), { behavior: 'immediate' })
+}

@@ -1,0 +1,7 @@
+export * from './applications'
+export * from './audit'
+export * from './broker-records'
+export * from './certificates'
+export * from './offices'
+export * from './sessions'
+export * from './staff'

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import { AppError, toErrorBody } from '../core/errors'
+import { pickLanguage } from '../core/i18n'
+import { allow, loadSession } from './lib/auth'
+import { clientIp } from './lib/client-ip'
+import type { AppDeps, AppEnv } from './lib/context'
+import { csrfProtection } from './lib/csrf'
+import { mountSpa } from './lib/spa'
+import { createAuditRoutes } from './modules/audit/audit.routes'
+import { createAuthRoutes } from './modules/auth/auth.routes'
+import { createDashboardRoutes } from './modules/dashboard/dashboard.routes'
+import { createOfficesRoutes } from './modules/offices/offices.routes'
+import { createStaffRoutes } from './modules/staff/staff.routes'
+
+const MAX_BODY_BYTES = 1024 * 1024
+
+function toAppError(err: Error): AppError | null {
+  if (err instanceof AppError) return err
+  if (err instanceof HTTPException) {
+    if (err.status === 400 && /json/i.test(err.message)) return new AppError('MALFORMED_JSON')
+    if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } })
+    if (err.status < 500) return new AppError('BAD_REQUEST')
+  }
+  return null
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps)
+    c.set('requestId', randomUUID())
+    c.set('ip', clientIp(c, deps.env.TRUST_PROXY))
+    c.set('lang', pickLanguage(c.req.header('accept-language')))
+    c.set('session', null)
+    const started = performance.now()
+    await next()
+    c.header('X-Request-Id', c.get('requestId'))
+    deps.log.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
+  })
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Element Plus positions popovers with inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      strictTransportSecurity: deps.env.COOKIE_SECURE ? 'max-age=31536000; includeSubDomains' : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } }) } }))
+  app.use('/api/*', loadSession)
+  app.use('/api/*', csrfProtection)
+
+  app.get('/api/health', allow('public'), (c) => c.json({ status: 'ok' }))
+  app.route('/api/auth', createAuthRoutes())
+  app.route('/api/staff', createStaffRoutes())
+  app.route('/api/offices', createOfficesRoutes())
+  app.route('/api/audit', createAuditRoutes())
+  app.route('/api/dashboard', createDashboardRoutes())
+  app.all('/api/*', allow('public'), () => {
+    throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
+  })
+
+  mountSpa(app, deps.env.distDir)
+
+  app.onError((err, c) => {
+    const appError = toAppError(err)
+    if (!appError) deps.log.error('unhandled error', { requestId: c.get('requestId'), error: err.stack ?? String(err) })
+    const error = appError ?? new AppError('INTERNAL')
+    const lang = c.get('lang') ?? pickLanguage(c.req.header('accept-language'))
+    const retryAfter = error.options.params?.retryAfterSeconds
+    if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter))
+    return c.json({ error: toErrorBody(error, lang, c.get('requestId')) }, error.status as 400)
+  })
+  return app
+}
+
+export type AppType = ReturnType<typeof createApp>

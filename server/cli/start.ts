@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { serve } from '@hono/node-server'
+import { openDatabase } from '../../db/client'
+import { DEMO_PASSWORD, demoStaff } from '../../db/seed/demo-data'
+import { createApp } from '../app'
+import { readEnv } from '../env'
+import { createLogger } from '../lib/logger'
+import { prepareDatabase } from '../lib/seeding'
+
+/** `npm start`: build the SPA if needed, create or migrate the database, seed a new one, and serve. */
+const env = readEnv()
+const log = createLogger(env.LOG_LEVEL)
+
+if (!existsSync(path.join(env.distDir, 'index.html'))) {
+  console.log('Building the web app (first start only)…')
+  const { build } = await import('vite')
+  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' })
+}
+
+const database = openDatabase(env.dbFile)
+const state = await prepareDatabase({ db: database.db, passwordCost: env.PASSWORD_HASH_COST, now: new Date(), demo: !env.NO_DEMO })
+const app = createApp({ db: database.db, env, log, clock: () => new Date() })
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const url = `http://${env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${info.port}`
+  console.log(`\nCertdesk is running at ${url}  (database: ${env.dbFile}${state === 'seeded' ? ', demo data just created' : ''})`)
+  console.log(`  Console: ${url}/console    Portal: ${url}/portal`)
+  if (state !== 'empty') {
+    console.log(`  Demo sign-ins (password ${DEMO_PASSWORD}): ${demoStaff.map((s) => s.username).join(', ')}`)
+  }
+})
+
+function shutdown(signal: string) {
+  log.info('shutting down', { signal })
+  server.close(() => {
+    database.close()
+    process.exit(0)
+  })
+  setTimeout(() => process.exit(0), 5000).unref()
+}
+process.on('SIGINT', () => shutdown('SIGINT'))
+process.on('SIGTERM', () => shutdown('SIGTERM'))

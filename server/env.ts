@@ -1,0 +1,49 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1')
+
+/** Every setting the server reads. This file is the only reader of process.env. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto, and mark cookies Secure. */
+  TRUST_PROXY: flag,
+  COOKIE_SECURE: flag,
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Sign-in attempts allowed per client IP per minute, across all usernames. */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** log2 of scrypt's cost parameter N; 15 = 32 MiB of memory per hash. */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Skip the demo data at first start (an empty production database). */
+  NO_DEMO: flag,
+})
+
+export type Env = z.infer<typeof envSchema> & { dbFile: string; distDir: string }
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid settings in the environment:\n${lines.join('\n')}`)
+  }
+  const env = parsed.data
+  return {
+    ...env,
+    dbFile: path.resolve(env.DATA_DIR, 'certdesk.db'),
+    distDir: path.resolve('dist'),
+  }
+}
+
+/** Settings for tests: defaults, with an in-memory database and quiet logs. */
+export function testEnv(overrides: Partial<Env> = {}): Env {
+  return { ...readEnv({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '12' }), dbFile: ':memory:', ...overrides }
+}

@@ -1,0 +1,55 @@
+import type { Context } from 'hono'
+import type { SessionUser } from '../../core/contracts/auth'
+import type { Language } from '../../core/i18n'
+import type { Db } from '../../db/client'
+import type { Env } from '../env'
+import type { AuditContext } from './audit'
+import type { Logger } from './logger'
+
+/** What the app is built from: injected so tests run it on an in-memory database with a fixed clock. */
+export interface AppDeps {
+  db: Db
+  env: Env
+  log: Logger
+  clock: () => Date
+}
+
+export interface CurrentSession {
+  id: string
+  csrfToken: string
+  createdAt: string
+  lastSeenAt: string
+  user: SessionUser
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps
+    requestId: string
+    ip: string | null
+    lang: Language
+    session: CurrentSession | null
+    sessionExpired: boolean
+  }
+}
+
+export type AppContext = Context<AppEnv>
+
+/** The signed-in user; routes behind allow(...) other than 'public' always have one. */
+export function currentUser(c: AppContext): SessionUser {
+  const session = c.get('session')
+  if (!session) throw new Error('currentUser() called on a route without a signed-in user')
+  return session.user
+}
+
+export function auditContext(c: AppContext): AuditContext {
+  const user = c.get('session')?.user
+  return {
+    actor: user
+      ? { id: user.id, name: user.username, officeCode: user.officeCode, roles: user.roles }
+      : { id: null, name: null, officeCode: null, roles: [] },
+    requestId: c.get('requestId'),
+    ip: c.get('ip'),
+    now: c.get('deps').clock(),
+  }
+}

@@ -1,0 +1,44 @@
+import { createMiddleware } from 'hono/factory'
+import { CSRF_HEADER } from '../../core/contracts/auth'
+import { AppError } from '../../core/errors'
+import type { AppEnv } from './context'
+import { safeEqual } from './sessions'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
+  }
+}
+
+/**
+ * CSRF defence for every state-changing request, in layers: a cross-site browser request is refused by its
+ * Origin / Sec-Fetch-Site; a body must be JSON (which a cross-site form cannot send without a CORS preflight);
+ * and a signed-in caller must echo the session's token in X-CSRF-Token. The cookie is also SameSite=Strict.
+ * Sign-in needs no session, so it relies on the first two layers (even when an old session cookie is sent
+ * along, which sign-in replaces anyway). Multipart is let through for
+ * uploads: the token check still applies to it.
+ */
+export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
+  if (SAFE_METHODS.has(c.req.method)) return next()
+  if (c.req.header('sec-fetch-site') === 'cross-site') throw new AppError('CSRF_FAILED')
+  const origin = c.req.header('origin')
+  if (origin && origin !== 'null') {
+    const host = c.req.header('x-forwarded-host') ?? c.req.header('host')
+    if (!host || hostOf(origin) !== host) throw new AppError('CSRF_FAILED')
+  }
+  const type = c.req.header('content-type') ?? ''
+  const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0'
+  if (hasBody && !/^(?:application\/(?:[\w.+-]+\+)?json|multipart\/form-data)\b/i.test(type)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE')
+  }
+  const session = c.get('session')
+  if (session && c.req.path !== '/api/auth/login') {
+    const sent = c.req.header(CSRF_HEADER) ?? ''
+    if (!safeEqual(sent, session.csrfToken)) throw new AppError('CSRF_FAILED')
+  }
+  return next()
+})

@@ -1,0 +1,9 @@
+/** A LIKE pattern for "contains", with the user's own % and _ taken literally (use with ESCAPE '\\'). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+}
+
+/** Office scoping: headquarters staff see every office, everyone else only their own. */
+export function officeScope(officeCode: string): string | null {
+  return officeCode === 'I' ? null : officeCode
+}

@@ -1,0 +1,67 @@
+import { openDatabase } from '../../db/client'
+import { DEMO_PASSWORD } from '../../db/seed/demo-data'
+import { createApp } from '../app'
+import { testEnv, type Env } from '../env'
+import { createLogger } from './logger'
+import { seedDemo } from './seeding'
+
+/**
+ * The real app on a private in-memory database with the migrations and the demo data applied, and a clock
+ * the test moves. Only tests import this.
+ */
+export async function createTestApp(overrides: Partial<Env> = {}) {
+  const database = openDatabase(':memory:')
+  const env = testEnv(overrides)
+  let now = new Date('2026-11-20T02:00:00.000Z')
+  await seedDemo({ db: database.db, passwordCost: env.PASSWORD_HASH_COST, now })
+  const app = createApp({ db: database.db, env, log: createLogger('silent'), clock: () => now })
+
+  async function call(method: string, path: string, opts: { body?: unknown; raw?: string; headers?: Record<string, string>; as?: Session } = {}) {
+    const headers: Record<string, string> = { ...opts.headers }
+    if (opts.body !== undefined) headers['content-type'] ??= 'application/json'
+    if (opts.as) {
+      headers.cookie = opts.as.cookie
+      if (method !== 'GET') headers['x-csrf-token'] ??= opts.as.csrfToken
+    }
+    const res = await app.request(path, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) })
+    const text = await res.text()
+    return { status: res.status, json: parseJson(text), headers: res.headers, text }
+  }
+
+  async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
+    const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`)
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!
+    const body = (await res.json()) as { csrfToken: string }
+    return { cookie, csrfToken: body.csrfToken }
+  }
+
+  return {
+    app,
+    db: database.db,
+    sqlite: database.sqlite,
+    env,
+    call,
+    login,
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms)
+    },
+    now: () => now,
+    close: () => database.close(),
+  }
+}
+
+/** Loosely typed on purpose: tests assert on the wire shape itself. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function parseJson(text: string): any {
+  try {
+    return text ? JSON.parse(text) : null
+  } catch {
+    return null
+  }
+}
+
+export interface Session {
+  cookie: string
+  csrfToken: string
+}

@@ -1,0 +1,22 @@
+import type { SessionUser } from '@core/contracts/auth'
+import type { Role } from '@core/contracts/roles'
+import { describe, expect, it } from 'vitest'
+import { activeMenuPath, menuFor, menuItems } from './console-menu'
+
+const user = (roles: Role[]): SessionUser => ({ id: 1, username: 'u', displayName: 'U', officeCode: 'AA', roles, mustChangePassword: false })
+const keys = (roles: Role[]) => menuFor(user(roles)).map((item) => item.key)
+
+describe('console menu', () => {
+  it('shows each role only what it may open', () => {
+    expect(keys(['clerk'])).toEqual(['dashboard', 'password'])
+    expect(keys(['auditor'])).toEqual(['dashboard', 'audit', 'password'])
+    expect(keys(['admin'])).toEqual(['dashboard', 'staff', 'audit', 'password'])
+    expect(menuFor(null)).toEqual([])
+  })
+
+  it('highlights the section of nested pages', () => {
+    expect(activeMenuPath('/console/audit/42', menuItems)).toBe('/console/audit')
+    expect(activeMenuPath('/console', menuItems)).toBe('/console')
+    expect(activeMenuPath('/console/403', menuItems)).toBe('')
+  })
+})

@@ -1,0 +1,28 @@
+import type { SessionUser } from '@core/contracts/auth'
+import { HOME_PATH, hasAccess, type RouteRoles } from '../guard'
+import type { MessageKey } from '../message-key'
+
+export interface MenuItem {
+  key: 'dashboard' | 'staff' | 'audit' | 'password'
+  path: string
+  label: MessageKey
+  roles: RouteRoles
+}
+
+/** The sidebar, in order; each item's roles match its route's meta so nobody sees a door they cannot open. */
+export const menuItems: MenuItem[] = [
+  { key: 'dashboard', path: '/console', label: 'nav.dashboard', roles: 'staff' },
+  { key: 'staff', path: '/console/staff', label: 'nav.staff', roles: ['admin'] },
+  { key: 'audit', path: '/console/audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
+  { key: 'password', path: '/console/password', label: 'nav.password', roles: 'staff' },
+]
+
+export function menuFor(user: SessionUser | null): MenuItem[] {
+  return user ? menuItems.filter((item) => hasAccess(user, item.roles)) : []
+}
+
+/** The menu entry to highlight: the longest item path that prefixes the current path (the dashboard only exactly). */
+export function activeMenuPath(path: string, items: MenuItem[]): string {
+  const hits = items.filter((item) => path === item.path || (item.path !== HOME_PATH && path.startsWith(`${item.path}/`)))
+  return hits.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? ''
+}

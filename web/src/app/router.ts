@@ -1,0 +1,56 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { auditRoutes } from '@web/features/audit/routes'
+import { authConsoleRoutes, loginRoute } from '@web/features/auth/routes'
+import { dashboardRoutes } from '@web/features/dashboard/routes'
+import { portalRoutes } from '@web/features/portal/routes'
+import { staffRoutes } from '@web/features/staff/routes'
+import { useSessionStore } from '@web/stores/session'
+import { decideNavigation, LOGIN_PATH } from './guard'
+import { notifyError } from './notify'
+import './route-meta'
+
+const NotFoundPage = () => import('./pages/NotFoundPage.vue')
+
+export const router = createRouter({
+  history: createWebHistory(),
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  routes: [
+    { path: '/', redirect: '/portal' },
+    ...portalRoutes,
+    loginRoute,
+    {
+      path: '/console',
+      component: () => import('./layouts/ConsoleLayout.vue'),
+      meta: { roles: 'staff' },
+      children: [
+        ...dashboardRoutes,
+        ...authConsoleRoutes,
+        ...staffRoutes,
+        ...auditRoutes,
+        { path: '403', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: 'nav.forbidden' } },
+        { path: ':pathMatch(.*)*', name: 'console-not-found', component: NotFoundPage, meta: { title: 'nav.notFound' } },
+      ],
+    },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'nav.notFound' } },
+  ],
+})
+
+/** Public pages never ask who is signed in, so the portal works without the console's session. */
+function needsSession(to: RouteLocationNormalized): boolean {
+  return to.meta.roles !== undefined || to.meta.guestOnly === true
+}
+
+router.beforeEach(async (to) => {
+  if (!needsSession(to)) return true
+  const session = useSessionStore()
+  try {
+    await session.ensureLoaded()
+  } catch (error) {
+    // the server is unreachable or failing: say so, and let the sign-in page show itself
+    notifyError(error)
+    return to.meta.guestOnly ? true : { path: LOGIN_PATH, query: { redirect: to.fullPath } }
+  }
+  const target = { path: to.path, fullPath: to.fullPath, roles: to.meta.roles, guestOnly: to.meta.guestOnly, redirect: to.query.redirect }
+  const decision = decideNavigation(target, session.user)
+  return decision.allow ? true : decision.to
+})
