@@ -26,7 +26,7 @@ describe('robustness: mutated certificates', () => {
         await inspectCertificate(input)
         accepted++
       } catch (err) {
-        if (!isPkiError(err)) throw new Error(`input #${i} threw ${String(err)} instead of a PkiError`)
+        if (!isPkiError(err)) throw new Error(`input #${i} threw ${String(err)} instead of a PkiError`, { cause: err })
         typed++
       }
       slowest = Math.max(slowest, performance.now() - start)
