@@ -12,6 +12,7 @@ import { csrfProtection } from './lib/csrf'
 import { mountSpa } from './lib/spa'
 import { createAuditRoutes } from './modules/audit/audit.routes'
 import { createAuthRoutes } from './modules/auth/auth.routes'
+import { createCrlRoutes } from './modules/ca/ca.routes'
 import { createDashboardRoutes } from './modules/dashboard/dashboard.routes'
 import { createOfficesRoutes } from './modules/offices/offices.routes'
 import { createStaffRoutes } from './modules/staff/staff.routes'
@@ -77,6 +78,10 @@ export function createApp(deps: AppDeps) {
     throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
   })
 
+  app.route('/crl', createCrlRoutes())
+  app.get('/crl/*', allow('public'), () => {
+    throw new AppError('NOT_FOUND')
+  })
   mountSpa(app, deps.env.distDir)
 
   app.onError((err, c) => {

@@ -25,9 +25,18 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Skip the demo data at first start (an empty production database). */
   NO_DEMO: flag,
+  /** The address users reach the server at; CRL distribution points in issued certificates point here. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Secret that encrypts the embedded CA's private keys at rest; without it, one is generated in DATA_DIR. */
+  CA_KEY_SECRET: z.string().min(16).optional(),
+  CA_KEY_WRAP_ITERATIONS: z.coerce.number().int().min(10_000).max(10_000_000).default(600_000),
+  /** How long a CRL is valid; it is re-signed when less than half of that remains. */
+  CRL_VALIDITY_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(24),
+  /** A folder of PEM trust anchors (e.g. GRCA, MOICA, MOEACA); the demo also trusts its own test hierarchy. */
+  TRUST_ANCHORS_DIR: z.string().optional(),
 })
 
-export type Env = z.infer<typeof envSchema> & { dbFile: string; distDir: string }
+export type Env = z.infer<typeof envSchema> & { dbFile: string; distDir: string; publicUrl: string }
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source)
@@ -40,10 +49,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     ...env,
     dbFile: path.resolve(env.DATA_DIR, 'certdesk.db'),
     distDir: path.resolve('dist'),
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
   }
 }
 
 /** Settings for tests: defaults, with an in-memory database and quiet logs. */
 export function testEnv(overrides: Partial<Env> = {}): Env {
-  return { ...readEnv({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '12' }), dbFile: ':memory:', ...overrides }
+  const env = readEnv({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '12', CA_KEY_SECRET: 'test-secret-not-for-production', CA_KEY_WRAP_ITERATIONS: '10000' })
+  return { ...env, dbFile: ':memory:', ...overrides }
 }

@@ -11,3 +11,17 @@ export type { GeneralName, GeneralNameType } from './general-names'
 export { CARD_TYPES, type CardType, type DirectoryAttribute, type GpkiIdentity } from './gpki-identity'
 export type { DistinguishedName, NameAttribute, Rdn } from './names'
 export type { KeyAlgorithm, PublicKeyInfo } from './public-key'
+
+// The embedded CA: pure functions; the server keeps the state (server/modules/ca).
+export type { Clock, IssuingCa, SerialSource, Validity } from './ca/ca-types'
+export { crlUrlFor } from './ca/ca-certificate'
+export { createRootCa, createSubCa } from './ca/create-ca'
+export { createDemoHierarchy, DEMO_CA_SUBJECTS, type DemoHierarchy } from './ca/demo-hierarchy'
+export { issueFromCsr, type IssuedCertificate, type IssueFromCsrOptions } from './ca/issue'
+export { signCrl, CRL_REASONS, type CrlEntry, type CrlReason } from './ca/crl'
+export { wrapPrivateKey, unwrapPrivateKey, KEY_WRAP_ITERATIONS } from './ca/key-wrap'
+export type { ProfileName, ProfileRequest } from './ca/profiles'
+// Browser side: keys and requests
+export { generateSigningKeyPair } from './csr/key-pair'
+export { buildCsr } from './csr/csr-build'
+export { verifyCsr } from './csr/csr-verify'

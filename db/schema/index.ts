@@ -1,5 +1,6 @@
 export * from './applications'
 export * from './audit'
+export * from './ca'
 export * from './broker-records'
 export * from './certificates'
 export * from './offices'

@@ -7,6 +7,8 @@ import { createApp } from '../app'
 import { readEnv } from '../env'
 import { createLogger } from '../lib/logger'
 import { prepareDatabase } from '../lib/seeding'
+import { ensureCaHierarchy } from '../modules/ca/ca.service'
+import { caSettings } from '../modules/ca/ca.settings'
 
 /** `npm start`: build the SPA if needed, create or migrate the database, seed a new one, and serve. */
 const env = readEnv()
@@ -20,7 +22,11 @@ if (!existsSync(path.join(env.distDir, 'index.html'))) {
 
 const database = openDatabase(env.dbFile)
 const state = await prepareDatabase({ db: database.db, passwordCost: env.PASSWORD_HASH_COST, now: new Date(), demo: !env.NO_DEMO })
-const app = createApp({ db: database.db, env, log, clock: () => new Date() })
+const ca = caSettings(env)
+if ((await ensureCaHierarchy({ db: database.db, settings: ca, now: new Date() })) === 'created') {
+  console.log('Created the embedded test CA hierarchy (GRCA, MOICA, MOEACA, TWCA and the customs CA).')
+}
+const app = createApp({ db: database.db, env, log, clock: () => new Date(), ca })
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const url = `http://${env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${info.port}`

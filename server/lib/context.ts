@@ -3,6 +3,7 @@ import type { SessionUser } from '../../core/contracts/auth'
 import type { Language } from '../../core/i18n'
 import type { Db } from '../../db/client'
 import type { Env } from '../env'
+import type { CaSettings } from '../modules/ca/ca.settings'
 import type { AuditContext } from './audit'
 import type { Logger } from './logger'
 
@@ -12,6 +13,7 @@ export interface AppDeps {
   env: Env
   log: Logger
   clock: () => Date
+  ca: CaSettings
 }
 
 export interface CurrentSession {

@@ -2,6 +2,8 @@ import { openDatabase } from '../../db/client'
 import { DEMO_PASSWORD } from '../../db/seed/demo-data'
 import { createApp } from '../app'
 import { testEnv, type Env } from '../env'
+import { caSettings } from '../modules/ca/ca.settings'
+import { ensureCaHierarchy } from '../modules/ca/ca.service'
 import { createLogger } from './logger'
 import { seedDemo } from './seeding'
 
@@ -9,12 +11,15 @@ import { seedDemo } from './seeding'
  * The real app on a private in-memory database with the migrations and the demo data applied, and a clock
  * the test moves. Only tests import this.
  */
-export async function createTestApp(overrides: Partial<Env> = {}) {
+export async function createTestApp(overrides: Partial<Env> = {}, options: { ca?: boolean } = {}) {
   const database = openDatabase(':memory:')
   const env = testEnv(overrides)
   let now = new Date('2026-11-20T02:00:00.000Z')
   await seedDemo({ db: database.db, passwordCost: env.PASSWORD_HASH_COST, now })
-  const app = createApp({ db: database.db, env, log: createLogger('silent'), clock: () => now })
+  // ECDSA P-256 CA keys: RSA-2048 generation would cost seconds per test file; the product uses RSA.
+  if (options.ca) await ensureCaHierarchy({ db: database.db, settings: caSettings(env), now, generateKeyPair: testKeyPair })
+  const ca = caSettings(env)
+  const app = createApp({ db: database.db, env, log: createLogger('silent'), clock: () => now, ca })
 
   async function call(method: string, path: string, opts: { body?: unknown; raw?: string; headers?: Record<string, string>; as?: Session } = {}) {
     const headers: Record<string, string> = { ...opts.headers }
@@ -39,6 +44,7 @@ export async function createTestApp(overrides: Partial<Env> = {}) {
   return {
     app,
     db: database.db,
+    ca,
     sqlite: database.sqlite,
     env,
     call,
@@ -60,6 +66,8 @@ function parseJson(text: string): any {
     return null
   }
 }
+
+export const testKeyPair = () => globalThis.crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']) as Promise<CryptoKeyPair>
 
 export interface Session {
   cookie: string
