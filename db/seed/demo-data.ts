@@ -68,3 +68,16 @@ export const demoAppointments: { brokerCode: string; firmUbn: string; fromDate: 
   { brokerCode: 'B00052', firmUbn: '82656552', fromDate: '2018-01-15' },
 ]
 // D00002 and B00053 are qualified but appointed nowhere: the record checks must catch an application naming them.
+
+/** Holders of the demo smart cards (data/demo-cards/*.p12), all opened with DEMO_CARD_PIN. */
+export const DEMO_CARD_PIN = '123456'
+export const demoCardPeople = [
+  { name: '王建民', nationalId: 'A115881394' },
+  { name: '蔡明哲', nationalId: 'C189768466' },
+  { name: '林雅琪', nationalId: 'K227317784' },
+]
+export const demoCardCompanies = [
+  { name: '基隆港通報關股份有限公司', ubn: '52111891' },
+  { name: '北辰報關股份有限公司', ubn: '61611290' },
+  { name: '高雄港興報關股份有限公司', ubn: '82656552' },
+]

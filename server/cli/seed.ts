@@ -4,7 +4,11 @@ import { openDatabase } from '../../db/client'
 import { insertScaleData } from '../../db/seed/scale'
 import { readEnv } from '../env'
 import { recordAudit, SYSTEM_ACTOR } from '../lib/audit'
+import { writeDemoCards } from '../lib/demo-cards'
 import { seedDemo } from '../lib/seeding'
+import { ensureCaHierarchy } from '../modules/ca/ca.service'
+import { caSettings } from '../modules/ca/ca.settings'
+import { DEMO_CARD_PIN } from '../../db/seed/demo-data'
 
 /** `npm run seed [-- --scale N]`: the demo data, and optionally N applications and certificates for benchmarks. */
 const { values } = parseArgs({ options: { scale: { type: 'string' } } })
@@ -19,6 +23,10 @@ const database = openDatabase(env.dbFile)
 const now = new Date()
 const counts = await seedDemo({ db: database.db, passwordCost: env.PASSWORD_HASH_COST, now })
 console.log(`Demo data in ${env.dbFile}: added ${JSON.stringify(counts)}`)
+const ca = caSettings(env)
+await ensureCaHierarchy({ db: database.db, settings: ca, now })
+const cardsDir = await writeDemoCards({ db: database.db, settings: ca, dataDir: env.DATA_DIR, now })
+if (cardsDir) console.log(`Demo cards (PIN ${DEMO_CARD_PIN}) written to ${cardsDir}`)
 
 if (scale > 0) {
   const started = performance.now()

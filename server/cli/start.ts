@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { serve } from '@hono/node-server'
 import { openDatabase } from '../../db/client'
-import { DEMO_PASSWORD, demoStaff } from '../../db/seed/demo-data'
+import { DEMO_CARD_PIN, DEMO_PASSWORD, demoStaff } from '../../db/seed/demo-data'
 import { createApp } from '../app'
 import { readEnv } from '../env'
 import { createLogger } from '../lib/logger'
+import { writeDemoCards } from '../lib/demo-cards'
 import { prepareDatabase } from '../lib/seeding'
 import { ensureCaHierarchy } from '../modules/ca/ca.service'
 import { caSettings } from '../modules/ca/ca.settings'
@@ -25,6 +26,11 @@ const state = await prepareDatabase({ db: database.db, passwordCost: env.PASSWOR
 const ca = caSettings(env)
 if ((await ensureCaHierarchy({ db: database.db, settings: ca, now: new Date() })) === 'created') {
   console.log('Created the embedded test CA hierarchy (GRCA, MOICA, MOEACA, TWCA and the customs CA).')
+}
+if (state === 'seeded') {
+  console.log('Making the demo smart cards…')
+  const dir = await writeDemoCards({ db: database.db, settings: ca, dataDir: env.DATA_DIR, now: new Date() })
+  if (dir) console.log(`Demo cards (PIN ${DEMO_CARD_PIN}) are in ${dir}`)
 }
 const app = createApp({ db: database.db, env, log, clock: () => new Date(), ca })
 
