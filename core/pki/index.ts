@@ -34,3 +34,7 @@ export { Pkcs12CardReader } from './card/pkcs12-card-reader'
 export { createLoginChallenge, challengeMessage, signChallenge, verifyChallengeSignature, type LoginChallenge, type ChallengeResponse } from './card/login-challenge'
 export { makeDemoCards, type DemoCard } from './card/demo-cards'
 export { encodeDistinguishedName, type DnEntry } from './x509-builder/distinguished-name'
+// Strict RFC 5280 path validation
+export { validatePath } from './validate/validate-path'
+export type { ValidatePathOptions, ValidationResult } from './validate/validate-types'
+export { validationTexts, type ValidationCode, type ValidationReason } from './validate/reasons'
