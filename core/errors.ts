@@ -28,6 +28,7 @@ export const errorTable = {
     'zh-TW': '資料已被他人修改，請重新載入後再試',
     en: 'Someone else changed this record; reload it and try again',
   },
+  CERTIFICATE_INVALID: { status: 422, 'zh-TW': '憑證驗證未通過', en: 'The certificate was not accepted' },
   PAYLOAD_TOO_LARGE: { status: 413, 'zh-TW': '請求內容過大（上限 {limit}）', en: 'The request is too large (limit {limit})' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-TW': '不支援的內容格式', en: 'Unsupported content type' },
   RATE_LIMITED: { status: 429, 'zh-TW': '嘗試次數過多，請稍後再試', en: 'Too many attempts; please wait and try again' },

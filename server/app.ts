@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { AppError, toErrorBody } from '../core/errors'
+import { isPkiError } from '../core/pki'
 import { pickLanguage } from '../core/i18n'
 import { allow, loadSession } from './lib/auth'
 import { clientIp } from './lib/client-ip'
@@ -13,6 +14,7 @@ import { mountSpa } from './lib/spa'
 import { createAuditRoutes } from './modules/audit/audit.routes'
 import { createAuthRoutes } from './modules/auth/auth.routes'
 import { createCrlRoutes } from './modules/ca/ca.routes'
+import { createCardLoginRoutes } from './modules/card-login/card-login.routes'
 import { createDashboardRoutes } from './modules/dashboard/dashboard.routes'
 import { createOfficesRoutes } from './modules/offices/offices.routes'
 import { createStaffRoutes } from './modules/staff/staff.routes'
@@ -21,6 +23,7 @@ const MAX_BODY_BYTES = 1024 * 1024
 
 function toAppError(err: Error): AppError | null {
   if (err instanceof AppError) return err
+  if (isPkiError(err)) return err.toAppError()
   if (err instanceof HTTPException) {
     if (err.status === 400 && /json/i.test(err.message)) return new AppError('MALFORMED_JSON')
     if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } })
@@ -74,6 +77,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/offices', createOfficesRoutes())
   app.route('/api/audit', createAuditRoutes())
   app.route('/api/dashboard', createDashboardRoutes())
+  app.route('/api/card-login', createCardLoginRoutes())
   app.all('/api/*', allow('public'), () => {
     throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
   })

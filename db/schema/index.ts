@@ -1,6 +1,7 @@
 export * from './applications'
 export * from './audit'
 export * from './ca'
+export * from './card-login'
 export * from './broker-records'
 export * from './certificates'
 export * from './offices'

@@ -9,6 +9,10 @@ export function findCa(db: Db, name: string): CaRow | null {
   return db.select().from(certificateAuthorities).where(eq(certificateAuthorities.name, name)).get() ?? null
 }
 
+export function listCas(db: Db): CaRow[] {
+  return db.select().from(certificateAuthorities).all()
+}
+
 export function listCaNames(db: Db): string[] {
   return db.select({ name: certificateAuthorities.name }).from(certificateAuthorities).all().map((r) => r.name)
 }
