@@ -1,7 +1,10 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { offices } from './offices'
 
-/** DC02 applications (通關專屬憑證申請). Status changes go only through core/workflow's state machine. */
+/**
+ * DC02 applications (通關專屬憑證申請). Status changes go only through core/workflow's state machine; `draft` is
+ * a paper form being keyed, before it is received (00).
+ */
 export const applications = sqliteTable(
   'applications',
   {
@@ -9,7 +12,7 @@ export const applications = sqliteTable(
     applicationNo: text('application_no').notNull().unique(),
     channel: text('channel', { enum: ['online', 'paper'] }).notNull(),
     service: text('service', { enum: ['new', 'modify', 'renew', 'revoke', 'suspend', 'unsuspend'] }).notNull(),
-    status: text('status', { enum: ['00', 'R0', '10', '20', 'A0', 'A9'] }).notNull(),
+    status: text('status', { enum: ['draft', '00', 'R0', '10', '20', 'A0', 'A9'] }).notNull(),
     officeCode: text('office_code')
       .notNull()
       .references(() => offices.code),
@@ -31,7 +34,18 @@ export const applications = sqliteTable(
     privacyConsent: integer('privacy_consent', { mode: 'boolean' }).notNull(),
     targetCertificateId: integer('target_certificate_id'),
     keyedBy: integer('keyed_by'),
+    /** the clerk who prepared the review (notes, checks marked reviewed): may not decide it either */
+    preparedBy: integer('prepared_by'),
+    preparedAt: text('prepared_at'),
+    prepareNotes: text('prepare_notes'),
+    decidedBy: integer('decided_by'),
+    rejectReasonCode: text('reject_reason_code'),
     rejectReason: text('reject_reason'),
+    submittedAt: text('submitted_at'),
+    /** online channel: the canonical document, the company certificate's signature over it, and that certificate */
+    signedDocument: text('signed_document'),
+    signature: text('signature'),
+    signerCertificate: blob('signer_certificate', { mode: 'buffer' }),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     decidedAt: text('decided_at'),
@@ -44,4 +58,42 @@ export const applications = sqliteTable(
     index('applications_broker_idx').on(t.brokerCode),
     index('applications_created_idx').on(t.createdAt),
   ],
+)
+
+/** The scanned paper form and other files; the bytes live under DATA_DIR/attachments, outside the web root. */
+export const applicationAttachments = sqliteTable(
+  'application_attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: integer('uploaded_by'),
+    uploadedAt: text('uploaded_at').notNull(),
+  },
+  (t) => [index('application_attachments_app_idx').on(t.applicationId)],
+)
+
+/** The history timeline: every status change and review step, who and when. */
+export const applicationEvents = sqliteTable(
+  'application_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    at: text('at').notNull(),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+  },
+  (t) => [index('application_events_app_idx').on(t.applicationId, t.id)],
 )

@@ -1,0 +1,27 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { applications } from './applications'
+
+/** 規費繳款單: issued when a new or renew application is accepted; void after its due date. */
+export const feeSlips = sqliteTable(
+  'fee_slips',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slipNo: text('slip_no').notNull().unique(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    officeCode: text('office_code').notNull(),
+    payerUbn: text('payer_ubn').notNull(),
+    payerName: text('payer_name').notNull(),
+    /** NT$ */
+    amount: integer('amount').notNull(),
+    /** calendar dates in Asia/Taipei */
+    issuedOn: text('issued_on').notNull(),
+    dueOn: text('due_on').notNull(),
+    status: text('status', { enum: ['unpaid', 'paid', 'void'] }).notNull(),
+    paidAt: text('paid_at'),
+    createdAt: text('created_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('fee_slips_application_idx').on(t.applicationId), index('fee_slips_status_due_idx').on(t.status, t.dueOn)],
+)
