@@ -32,6 +32,13 @@ export const fieldMessages = {
   rolesRequired: { 'zh-TW': '至少選擇一個角色', en: 'Choose at least one role' },
   unknownOffice: { 'zh-TW': '沒有這個關別', en: 'No such customs office' },
   cursorInvalid: { 'zh-TW': '分頁游標無效，請重新查詢', en: 'Invalid page cursor; search again' },
+  boxNoFormat: { 'zh-TW': '箱號為 3 個英數字', en: 'The box number is 3 letters or digits' },
+  brokerOfficeMismatch: {
+    'zh-TW': '專責報關人員代碼的字母須與所屬關別相符（A 基隆、C 臺北、D 臺中、B 高雄）',
+    en: "The broker code's letter must match the office (A Keelung, C Taipei, D Taichung, B Kaohsiung)",
+  },
+  privacyConsentRequired: { 'zh-TW': '請勾選已詳閱隱私權說明', en: 'Please confirm you have read the privacy notice' },
+  checksReviewedRequired: { 'zh-TW': '請確認已檢視所有比對結果', en: 'Confirm that you have reviewed every check' },
   dateRange: { 'zh-TW': '起日不可晚於迄日', en: 'The start date must not be after the end date' },
 } satisfies Record<string, LocalizedText>
 
