@@ -1,4 +1,5 @@
 import { runLimbo } from './limbo'
+import { runPkcs12, type Pkcs12Run } from './pkcs12'
 import { runPkits } from './pkits'
 import type { CaseOutcome, SuiteSummary } from './suite-result'
 import { runX509test } from './x509test'
@@ -21,13 +22,18 @@ export interface ConformanceRun {
   limbo: SuiteRun | null
   pkits: SuiteRun | null
   x509test: SuiteRun | null
+  pkcs12: Pkcs12Run | null
 }
 
-/** What the suites must reach; `rate` is agreement over the cases not on a skip list. */
+/**
+ * What the suites must reach, over ALL their cases as the issue's comparison figures are (OpenSSL
+ * 74%, pkijs 48% of x509-limbo's 208): a skipped case counts as not agreeing.
+ */
 export const TARGETS = {
   limbo: { rate: 0.95, hangs: 0 },
   pkits: { rate: 0.95 },
   x509test: { agree: 145 },
+  pkcs12: { agree: 25 },
 }
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
@@ -58,11 +64,11 @@ export async function runConformance(files: SuiteFiles): Promise<ConformanceRun>
     x509test: fakeCa
       ? await runX509test(new Map([['fake-ca.cert', fakeCa], ...prefixed(folder(files, 'x509test/certs'), 'certs'), ...prefixed(folder(files, 'x509test/chains'), 'chains')]))
       : null,
+    pkcs12: await runPkcs12(files),
   }
 }
 
-/** Agreement over the cases that ran (skipped cases are listed, with their reasons, apart). */
+/** Agreement over every case of the suite: `agree` counts only cases that ran and agreed. */
 export function agreementRate(summary: SuiteSummary): number {
-  const ran = summary.total - summary.skipped
-  return ran === 0 ? 0 : summary.agree / ran
+  return summary.total === 0 ? 0 : summary.agree / summary.total
 }

@@ -20,7 +20,7 @@ export function certificateChecks(cert: PathCertificate, index: number, settings
   }
   reasons.push(...keyChecks(cert, index, settings, signedByIssuer))
   const role = signedByIssuer ? 'issued' : 'trusted-leaf'
-  if (settings.strict) for (const issue of profileIssues(cert, role)) reasons.push(reason('PROFILE_VIOLATION', index, issue))
+  if (settings.strict) for (const issue of profileIssues(cert, role, settings.webpki)) reasons.push(reason('PROFILE_VIOLATION', index, issue))
   return reasons
 }
 

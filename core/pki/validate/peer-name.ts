@@ -5,8 +5,9 @@ import { sameBytes } from './der-strict'
  * Does the leaf name the expected peer? Only subjectAltName counts (RFC 6125 §6.4.4 lets a client
  * fall back to the CN; CA/Browser Forum certificates and x509-limbo do not, and neither do we).
  * - DNS: case-insensitive; a wildcard only as the whole leftmost label of a name with at least
- *   two more labels, standing for exactly one label ("*.example.com" ∌ "a.b.example.com").
- *   Without a public suffix list "*.co.uk" is not recognised as too broad.
+ *   two more labels, standing for exactly one label ("*.example.com" ∌ "a.b.example.com"), so a
+ *   wildcard over a top-level domain ("*.com", a public suffix: BR 7.1.2.7.12) matches nothing.
+ *   Without a public suffix list, multi-label suffixes ("*.co.uk") are not recognised as too broad.
  * - IP: compared as bytes, so "::1" and "0:0:0:0:0:0:0:1" are the same address.
  * - e-mail: the local part exactly, the domain case-insensitively.
  */

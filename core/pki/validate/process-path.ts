@@ -8,6 +8,7 @@ import { profileIssues } from './profile'
 import { reason, type ValidationReason } from './reasons'
 import type { Settings } from './settings'
 import { caUsageChecks, leafChecks } from './usage-checks'
+import { webpkiRootChecks } from './webpki-profile'
 
 /**
  * RFC 5280 §6.1.2–§6.1.5 over one candidate path: `certs` leaf first, each signed by the next, the
@@ -52,6 +53,7 @@ export function processPath(certs: PathCertificate[], anchor: PathCertificate, s
   const cas = certs.slice(1).map((cert, i) => ({ cert, index: i + 1 }))
   if (settings.checkAnchor) cas.push({ cert: anchor, index: n })
   reasons.push(...caUsageChecks(certs[0], cas, settings))
+  if (settings.webpki) reasons.push(...webpkiRootChecks(anchor, n))
   return reasons
 }
 
@@ -77,7 +79,7 @@ function anchorChecks(anchor: PathCertificate, index: number, settings: Settings
   reasons.push(...keyChecks(anchor, index, settings, false))
   if (anchor.version === 3) reasons.push(...issuerChecks(anchor, index))
   if (settings.strict) {
-    for (const issue of profileIssues(anchor, 'anchor')) reasons.push(reason('PROFILE_VIOLATION', index, issue))
+    for (const issue of profileIssues(anchor, 'anchor', settings.webpki)) reasons.push(reason('PROFILE_VIOLATION', index, issue))
     if (anchor.selfIssued) reasons.push(...keyIdentifierChecks(anchor, anchor, index))
   }
   return reasons

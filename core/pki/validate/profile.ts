@@ -29,11 +29,14 @@ const MUST_BE_CRITICAL: Record<string, string> = {
   '2.5.29.33': 'policyMappings',
 }
 
-function criticality(cert: PathCertificate): string[] {
+/** BR 7.1.2.10.8 and 7.1.2.5.2 let a Web PKI CA mark nameConstraints non-critical for legacy clients. */
+const WEBPKI_MAY_BE_NON_CRITICAL = new Set(['2.5.29.30'])
+
+function criticality(cert: PathCertificate, webpki: boolean): string[] {
   const issues: string[] = []
   for (const { oid, critical } of cert.ext.list) {
     if (critical && MUST_BE_NON_CRITICAL[oid]) issues.push(`${MUST_BE_NON_CRITICAL[oid]} marked critical`)
-    if (!critical && MUST_BE_CRITICAL[oid]) issues.push(`${MUST_BE_CRITICAL[oid]} not marked critical`)
+    if (!critical && MUST_BE_CRITICAL[oid] && !(webpki && WEBPKI_MAY_BE_NON_CRITICAL.has(oid))) issues.push(`${MUST_BE_CRITICAL[oid]} not marked critical`)
     if (oid === '2.5.29.19' && !critical && cert.isCA) issues.push('basicConstraints of a CA not marked critical')
     if (oid === '2.5.29.37' && critical && cert.ext.extKeyUsage?.includes('2.5.29.37.0')) issues.push('critical extKeyUsage with anyExtendedKeyUsage')
   }
@@ -100,12 +103,12 @@ function keySize(cert: PathCertificate): string[] {
  */
 export type ProfileRole = 'issued' | 'anchor' | 'trusted-leaf'
 
-/** Every strict-profile finding for one certificate, in a stable order. */
-export function profileIssues(cert: PathCertificate, role: ProfileRole = 'issued'): string[] {
+/** Every strict-profile finding for one certificate, in a stable order; `webpki` applies that profile's relaxations. */
+export function profileIssues(cert: PathCertificate, role: ProfileRole = 'issued', webpki = false): string[] {
   return [
     ...(role === 'anchor' ? [] : cert.issues),
     ...cert.ext.issues,
-    ...criticality(cert),
+    ...criticality(cert, webpki),
     ...keyIdentifiers(cert, role),
     ...caConsistency(cert),
     ...policies(cert),

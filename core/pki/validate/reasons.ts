@@ -9,6 +9,7 @@ import type { LocalizedText } from '../../i18n'
  * |----------------------------|---------|
  * | MALFORMED                  | a certificate does not decode (DER, RFC 5280 syntax) |
  * | PROFILE_VIOLATION          | decodes, but breaks an RFC 5280 §4 rule for issuers (strict mode) |
+ * | BASELINE_REQUIREMENTS      | breaks a CA/Browser Forum BR rule for TLS server certificates (profile 'webpki' only) |
  * | UNSUPPORTED_ALGORITHM      | signature or key algorithm we do not verify (DSA, P-192, SHA-224…) |
  * | WEAK_ALGORITHM             | MD5 / SHA-1 signature, RSA key below the minimum size |
  * | BAD_SIGNATURE              | the issuer's key does not verify the signature |
@@ -34,6 +35,7 @@ import type { LocalizedText } from '../../i18n'
 export const validationTexts = {
   MALFORMED: { 'zh-TW': '憑證內容格式錯誤，無法解讀', en: 'A certificate is damaged or not encoded correctly' },
   PROFILE_VIOLATION: { 'zh-TW': '憑證內容不符合 RFC 5280 規範', en: 'A certificate breaks the RFC 5280 profile' },
+  BASELINE_REQUIREMENTS: { 'zh-TW': '憑證不符合 CA/瀏覽器論壇對 TLS 伺服器憑證的基本要求', en: 'The certificate breaks the CA/Browser Forum Baseline Requirements for TLS server certificates' },
   UNSUPPORTED_ALGORITHM: { 'zh-TW': '不支援此憑證使用的演算法', en: 'The certificate uses an algorithm that is not supported' },
   WEAK_ALGORITHM: { 'zh-TW': '憑證使用的演算法或金鑰長度強度不足', en: 'The certificate uses a weak algorithm or key size' },
   BAD_SIGNATURE: { 'zh-TW': '憑證簽章驗證失敗', en: 'The certificate signature does not verify' },

@@ -7,6 +7,8 @@ import type { ValidatePathOptions } from './validate-types'
 export interface Settings {
   at: number
   strict: boolean
+  /** the CA/B Forum TLS server profile (webpki-profile.ts) */
+  webpki: boolean
   checkAnchor: boolean
   minRsaBits: number
   allowSha1: boolean
@@ -35,10 +37,14 @@ export function settingsFrom(options: ValidatePathOptions, now: number): Setting
   const policySet = options.requiredPolicy ? [options.requiredPolicy] : (options.policy?.initialPolicySet ?? [ANY_POLICY])
   const keyUsage = [...(options.keyUsage ?? [])]
   if (options.purpose === 'sign' && !keyUsage.includes('digitalSignature')) keyUsage.push('digitalSignature')
+  const webpki = options.profile === 'webpki'
+  // BR 7.1.2.7.10: a TLS server certificate is for serverAuth, whatever else the caller did not say.
+  const extendedKeyUsage = options.extendedKeyUsage?.length ? options.extendedKeyUsage : webpki ? ['serverAuth'] : []
   return {
     // RFC 5280 times have whole seconds: notAfter 00:00:00 holds until 00:00:00.999.
     at: Math.floor((options.at ?? new Date(now)).getTime() / 1000) * 1000,
     strict: options.strict ?? true,
+    webpki,
     checkAnchor: options.checkAnchor ?? false,
     minRsaBits: options.minRsaBits ?? 2048,
     allowSha1: options.allowSha1 ?? false,
@@ -46,7 +52,7 @@ export function settingsFrom(options: ValidatePathOptions, now: number): Setting
     maxIntermediates: options.maxIntermediates,
     keyUsage,
     sign: options.purpose === 'sign',
-    extendedKeyUsage: (options.extendedKeyUsage ?? []).map((eku) => EKU_BY_NAME[eku] ?? eku),
+    extendedKeyUsage: extendedKeyUsage.map((eku) => EKU_BY_NAME[eku] ?? eku),
     initialPolicySet: new Set(policySet.length ? policySet : [ANY_POLICY]),
     explicitPolicy: options.requiredPolicy !== undefined || options.policy?.explicitPolicy === true,
     inhibitPolicyMapping: options.policy?.inhibitPolicyMapping === true,

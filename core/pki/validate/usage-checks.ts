@@ -2,6 +2,7 @@ import type { PathCertificate } from './certificate'
 import { namesPeer } from './peer-name'
 import { reason, type ValidationReason } from './reasons'
 import type { Settings } from './settings'
+import { webpkiLeafChecks } from './webpki-profile'
 
 /**
  * What the caller means to use the leaf for (RFC 5280 §4.2.1.3, §4.2.1.12) and whom it must name.
@@ -28,6 +29,7 @@ export function leafChecks(leaf: PathCertificate, settings: Settings): Validatio
   // §4.2.1.12 lets an application that needs a purpose refuse anyExtendedKeyUsage in its place, as OpenSSL does.
   if (settings.extendedKeyUsage.length && !allows(leaf.ext.extKeyUsage, settings.extendedKeyUsage, false)) reasons.push(reason('EKU_MISSING', 0))
   if (settings.expectedName && !namesPeer(leaf, settings.expectedName)) reasons.push(reason('NAME_MISMATCH', 0))
+  if (settings.webpki) reasons.push(...webpkiLeafChecks(leaf))
   return reasons
 }
 

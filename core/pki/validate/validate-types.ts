@@ -31,6 +31,13 @@ export interface ValidatePathOptions {
   maxIntermediates?: number
   /** hard limit for path building and checking, default 2000 ms (it starts once the inputs are decoded); exceeding it is TIME_LIMIT */
   timeLimitMs?: number
+  /**
+   * 'webpki': the certificate is a TLS server's, held to the CA/Browser Forum Baseline Requirements
+   * on top of RFC 5280 (webpki-profile.ts): EKU serverAuth present and non-critical, no anyEKU, not a
+   * CA, commonName a copy of a SAN entry, no EKU on the root; nameConstraints may be non-critical.
+   * Default 'rfc5280', which client, card and signing certificates must keep: GPKI ones break these rules.
+   */
+  profile?: 'rfc5280' | 'webpki'
   /** enforce the RFC 5280 §4 issuer profile (see profile.ts); default true */
   strict?: boolean
   /** also check the anchor's validity, extensions and profile, as x509-limbo expects; default false (RFC 5280: input only) */
