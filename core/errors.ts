@@ -47,6 +47,8 @@ export interface AppErrorOptions {
   params?: Params
   /** field path (dot-separated) → message key of core/messages.ts, or text in both languages */
   fieldErrors?: Record<string, MessageRef | { key: string; params?: Params }>
+  /** row-level problems of an uploaded file (a CSV import): 1-based file line, column name, message */
+  rows?: { line: number; column: string; message: MessageRef | { key: string; params?: Params } }[]
   cause?: unknown
 }
 
@@ -70,6 +72,7 @@ export interface ErrorBody {
   code: ErrorCode
   message: string
   fieldErrors?: Record<string, string>
+  rows?: { line: number; column: string; message: string }[]
   requestId?: string
 }
 
@@ -80,7 +83,7 @@ export function localizeMessage(ref: MessageRef | { key: string; params?: Params
 }
 
 export function toErrorBody(error: AppError, lang: Language, requestId?: string): ErrorBody {
-  const { message, params, fieldErrors } = error.options
+  const { message, params, fieldErrors, rows } = error.options
   const body: ErrorBody = {
     code: error.code,
     message: message ? message[lang] : interpolate(errorTable[error.code][lang], params),
@@ -88,6 +91,7 @@ export function toErrorBody(error: AppError, lang: Language, requestId?: string)
   if (fieldErrors && Object.keys(fieldErrors).length > 0) {
     body.fieldErrors = Object.fromEntries(Object.entries(fieldErrors).map(([field, ref]) => [field, localizeMessage(ref, lang)]))
   }
+  if (rows && rows.length > 0) body.rows = rows.map((r) => ({ line: r.line, column: r.column, message: localizeMessage(r.message, lang) }))
   if (requestId) body.requestId = requestId
   return body
 }

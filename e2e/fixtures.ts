@@ -35,6 +35,12 @@ export class AdminApi {
     await ctx.dispose()
   }
 
+  async get(path: string): Promise<unknown> {
+    const res = await this.request.get(path)
+    expect(res.status(), path).toBe(200)
+    return res.json()
+  }
+
   /** Changes an account's display name behind the browser's back, as a second admin would. */
   async renameStaff(username: string, displayName: string): Promise<void> {
     const list = await this.request.get(`/api/staff?q=${encodeURIComponent(username)}`)

@@ -11,11 +11,14 @@ import { clientIp } from './lib/client-ip'
 import type { AppDeps, AppEnv } from './lib/context'
 import { csrfProtection } from './lib/csrf'
 import { mountSpa } from './lib/spa'
+import { createApplicationsRoutes } from './modules/applications/applications.routes'
 import { createAuditRoutes } from './modules/audit/audit.routes'
 import { createAuthRoutes } from './modules/auth/auth.routes'
+import { createBrokerRecordsRoutes, IMPORT_PATH as BROKER_RECORDS_IMPORT_PATH } from './modules/broker-records/broker-records.routes'
 import { createCrlRoutes } from './modules/ca/ca.routes'
 import { createCardLoginRoutes } from './modules/card-login/card-login.routes'
 import { createDashboardRoutes } from './modules/dashboard/dashboard.routes'
+import { createMailRoutes } from './modules/mail/mail.routes' // mail outbox
 import { createOfficesRoutes } from './modules/offices/offices.routes'
 import { createStaffRoutes } from './modules/staff/staff.routes'
 
@@ -67,7 +70,10 @@ export function createApp(deps: AppDeps) {
       crossOriginEmbedderPolicy: false,
     }),
   )
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } }) } }))
+  const apiBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } }) } })
+  // Upload routes set their own limits (CSV imports 5 MB, scanned forms 10 MB); every other API route gets 1 MB.
+  const ownLimit = (path: string) => path === BROKER_RECORDS_IMPORT_PATH || /^\/api\/applications\/\d+\/attachments$/.test(path)
+  app.use('/api/*', (c, next) => (ownLimit(c.req.path) ? next() : apiBodyLimit(c, next)))
   app.use('/api/*', loadSession)
   app.use('/api/*', csrfProtection)
 
@@ -78,6 +84,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/audit', createAuditRoutes())
   app.route('/api/dashboard', createDashboardRoutes())
   app.route('/api/card-login', createCardLoginRoutes())
+  app.route('/api/applications', createApplicationsRoutes())
+  app.route('/api/broker-records', createBrokerRecordsRoutes()) // broker-records
+  app.route('/api/mail', createMailRoutes()) // mail outbox (admin)
   app.all('/api/*', allow('public'), () => {
     throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
   })

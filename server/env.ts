@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -34,6 +35,19 @@ const envSchema = z.object({
   CRL_VALIDITY_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(24),
   /** A folder of PEM trust anchors (e.g. GRCA, MOICA, MOEACA); the demo also trusts its own test hierarchy. */
   TRUST_ANCHORS_DIR: z.string().optional(),
+  // --- mail outbox (server/lib/mail) ---
+  /** `smtp://user:pass@host:587` (STARTTLS when offered; add `?requireTLS=true` to insist) or `smtps://…:465`; unset: mail stays in the outbox. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//i.test(v), { message: 'must start with smtp:// or smtps://' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The From header of every mail. */
+  MAIL_FROM: z.string().min(3).default('Certdesk <no-reply@certdesk.local>'),
+  /** Sending attempts per mail before it is marked failed (backoff 1, 2, 4 … minutes, capped at an hour). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  // --- end mail outbox ---
 })
 
 export type Env = z.infer<typeof envSchema> & { dbFile: string; distDir: string; publicUrl: string }
@@ -55,6 +69,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 
 /** Settings for tests: defaults, with an in-memory database and quiet logs. */
 export function testEnv(overrides: Partial<Env> = {}): Env {
-  const env = readEnv({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '12', CA_KEY_SECRET: 'test-secret-not-for-production', CA_KEY_WRAP_ITERATIONS: '10000' })
+  // A private data folder per test process: attachments and demo cards never land in the project's ./data.
+  const DATA_DIR = path.join(os.tmpdir(), `certdesk-test-${process.pid}`)
+  const env = readEnv({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '12', CA_KEY_SECRET: 'test-secret-not-for-production', CA_KEY_WRAP_ITERATIONS: '10000', DATA_DIR })
   return { ...env, dbFile: ':memory:', ...overrides }
 }

@@ -79,8 +79,14 @@ export const dc02Request = z.strictObject(dc02Shape).superRefine(dc02CrossChecks
 export type Dc02Request = z.input<typeof dc02Request>
 export type Dc02Data = z.output<typeof dc02Request>
 
-/** A paper draft may be incomplete; what is there must be valid. Submitting checks the whole form. */
-export const draftRequest = z.strictObject({ ...z.strictObject(dc02Shape).partial().shape, privacyConsent: z.boolean().optional() })
+/**
+ * A paper draft may be incomplete; what is there must be valid, and '' clears a field. Submitting checks the
+ * whole form.
+ */
+type Clearable<S extends Record<string, z.ZodType>> = { [K in keyof S]: z.ZodOptional<z.ZodUnion<[z.ZodLiteral<''>, S[K]]>> }
+const { privacyConsent: _consent, ...draftFields } = dc02Shape
+const clearable = Object.fromEntries(Object.entries(draftFields).map(([k, schema]) => [k, z.union([z.literal(''), schema]).optional()])) as Clearable<typeof draftFields>
+export const draftRequest = z.strictObject({ ...clearable, privacyConsent: z.boolean().optional() })
 export type DraftRequest = z.input<typeof draftRequest>
 export const updateDraftRequest = draftRequest.extend({ version: z.number({ message: 'required' }).int().min(1) })
 export const versionRequest = z.strictObject({ version: z.number({ message: 'required' }).int().min(1) })

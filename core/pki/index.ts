@@ -38,3 +38,4 @@ export { encodeDistinguishedName, type DnEntry } from './x509-builder/distinguis
 export { validatePath } from './validate/validate-path'
 export type { ValidatePathOptions, ValidationResult } from './validate/validate-types'
 export { validationTexts, type ValidationCode, type ValidationReason } from './validate/reasons'
+export { signDocument, verifyDocumentSignature } from './card/document-signature'

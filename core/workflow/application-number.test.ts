@@ -31,3 +31,14 @@ describe('application numbers', () => {
     expect(checkDigit('AA115000001')).toMatch(/^\d$/)
   })
 })
+
+describe('fee slip numbers', () => {
+  it('are 14 characters like the seed slip, with a check digit that catches a typo', async () => {
+    const { formatFeeSlipNo, parseFeeSlipNo } = await import('./fee-slip-number')
+    const no = formatFeeSlipNo('AA', 115, 42)
+    expect(no).toMatch(/^AAF1150000042\d$/)
+    expect(no).toHaveLength(14)
+    expect(parseFeeSlipNo(no)).toEqual({ officeCode: 'AA', rocYear: 115, sequence: 42 })
+    expect(parseFeeSlipNo(no.slice(0, 12) + ((Number(no[12]) + 1) % 10) + no[13])).toBeNull()
+  })
+})

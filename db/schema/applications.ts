@@ -33,6 +33,8 @@ export const applications = sqliteTable(
     brokerNationalId: text('broker_national_id'),
     privacyConsent: integer('privacy_consent', { mode: 'boolean' }).notNull(),
     targetCertificateId: integer('target_certificate_id'),
+    /** the serial of the certificate the application acts on (all services but new) */
+    targetSerial: text('target_serial'),
     keyedBy: integer('keyed_by'),
     /** the clerk who prepared the review (notes, checks marked reviewed): may not decide it either */
     preparedBy: integer('prepared_by'),

@@ -13,6 +13,8 @@ export const certificateAuthorities = sqliteTable('certificate_authorities', {
   wrappedKey: text('wrapped_key').notNull(),
   /** the last cRLNumber used; only ever increases */
   crlNumber: integer('crl_number').notNull().default(0),
+  /** counts revocations, holds and releases: a CRL made before the latest one is stale */
+  revocationSeq: integer('revocation_seq').notNull().default(0),
   createdAt: text('created_at').notNull(),
 })
 
@@ -45,6 +47,8 @@ export const crls = sqliteTable(
     crlNumber: integer('crl_number').notNull(),
     thisUpdate: text('this_update').notNull(),
     nextUpdate: text('next_update').notNull(),
+    /** the CA's revocationSeq when the CRL's entries were read */
+    revocationSeq: integer('revocation_seq').notNull().default(0),
     der: blob('der', { mode: 'buffer' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.caName, t.crlNumber] })],

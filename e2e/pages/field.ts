@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 
-/** The text input behind a test id, whether the id sits on the input itself or on the Element Plus wrapper. */
+/** The text input or textarea behind a test id, whether the id sits on the element itself or on the Element Plus wrapper. */
 export function field(page: Page, testId: string) {
-  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
+  const id = `[data-testid="${testId}"]`
+  return page.locator(`input${id}, textarea${id}, ${id} input, ${id} textarea`).first()
 }

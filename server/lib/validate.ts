@@ -15,11 +15,34 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
   return v
 }
 
+/** Messages that say a value is wrong in general; for a value that is simply missing, "required" says more. */
+const GENERIC = new Set(['invalidType', 'invalidOption', 'unknownOffice', 'invalidFormat', 'invalidDate'])
+
+/** The most telling issue inside (possibly nested) union branches: one with a specific message. */
+function tellingIssue(issue: Issue): Issue | undefined {
+  if (issue.code !== 'invalid_union') return isFieldMessageKey(issue.message) && issue.message !== 'invalidType' ? issue : undefined
+  for (const branch of issue.errors) for (const inner of branch) {
+    const found = tellingIssue(inner as Issue)
+    if (found) return found
+  }
+  return undefined
+}
+
 /** Maps one zod issue to a shared message key (core/messages.ts) with its parameters. */
 export function issueMessage(issue: Issue, data: unknown): { key: string; params?: Params } {
   const params: Params = {}
   if ('minimum' in issue) params.min = Number(issue.minimum)
   if ('maximum' in issue) params.max = Number(issue.maximum)
+  // Nothing was given: "required", whatever the schema would say about a wrong value (an unpicked office
+  // is missing, not an unknown office).
+  const given = valueAt(data, issue.path)
+  const specific = isFieldMessageKey(issue.message) && !GENERIC.has(issue.message)
+  if ((given === undefined || given === '') && !specific && issue.code !== 'custom' && issue.code !== 'unrecognized_keys') return { key: 'required' }
+  if (issue.code === 'invalid_union') {
+    // An optional field is a union of "empty" and the real schema: report what the real schema said.
+    const telling = tellingIssue(issue)
+    if (telling) return issueMessage({ ...telling, path: issue.path } as Issue, data)
+  }
   if (issue.code === 'invalid_type') {
     return { key: valueAt(data, issue.path) === undefined ? 'required' : 'invalidType' }
   }

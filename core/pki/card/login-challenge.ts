@@ -1,11 +1,8 @@
 import type { CertificateInfo } from '../certificate-info'
-import { frameCertificate } from '../frame'
-import { inspectCertificate } from '../inspect'
-import { PkiError } from '../errors'
-import { decodeBase64Strict, decodeBase64Url, encodeBase64, encodeBase64Url } from '../x509-builder/base64-encode'
+import { decodeBase64Url, encodeBase64Url } from '../x509-builder/base64-encode'
 import { pkiError } from '../x509-builder/pki-errors'
-import { signatureOidForPublicKey, verifyBytes } from '../x509-builder/signature'
 import type { Card } from './card'
+import { signDocument, verifyDocumentSignature } from './document-signature'
 
 /**
  * Certificate login, challenge–response (DOMAIN.md §8 憑證登入).
@@ -66,9 +63,8 @@ export function challengeMessage(challenge: LoginChallenge): Uint8Array {
   return new TextEncoder().encode(`certdesk-login\n${challenge.audience}\n${challenge.nonce}\n${challenge.issuedAt}`)
 }
 
-export async function signChallenge(card: Card, challenge: LoginChallenge): Promise<ChallengeResponse> {
-  const signature = await card.sign(challengeMessage(challenge))
-  return { certificate: encodeBase64(card.certificate), signature: encodeBase64(signature) }
+export function signChallenge(card: Card, challenge: LoginChallenge): Promise<ChallengeResponse> {
+  return signDocument(card, challengeMessage(challenge))
 }
 
 export async function verifyChallengeSignature(options: {
@@ -80,22 +76,5 @@ export async function verifyChallengeSignature(options: {
   const age = options.now.getTime() - checkChallenge(options.challenge)
   if (age > options.maxAgeMs) throw pkiError('CHALLENGE_EXPIRED', `${age} ms old`)
   if (age < -CLOCK_SKEW_MS) throw pkiError('CHALLENGE_INVALID', 'issued in the future')
-  const { certificate: certificateText, signature: signatureText } = options.response
-  const certificate = certificateText.length <= 100_000 ? decodeBase64Strict(certificateText) : null
-  const signature = signatureText.length <= 2_000 ? decodeBase64Strict(signatureText) : null
-  if (!certificate || !signature) throw pkiError('CHALLENGE_INVALID', 'response is not base64')
-  let info: CertificateInfo
-  try {
-    info = await inspectCertificate(certificate)
-  } catch (error) {
-    if (error instanceof PkiError) throw pkiError('CHALLENGE_INVALID', `certificate: ${error.code}`, { cause: error })
-    throw error
-  }
-  const signs = !info.isCA && (info.extensions.keyUsage ? info.extensions.keyUsage.includes('digitalSignature') : true)
-  if (!signs) throw pkiError('NO_SIGNING_CERTIFICATE', 'the certificate cannot sign')
-  const frame = frameCertificate(certificate)
-  const spki = certificate.subarray(frame.publicKey.start, frame.publicKey.end)
-  const valid = await verifyBytes(spki, signatureOidForPublicKey(info.publicKey), info.publicKey.curve, challengeMessage(options.challenge), signature).catch(() => false)
-  if (!valid) throw pkiError('CHALLENGE_INVALID', 'signature does not verify')
-  return { certificate, info }
+  return verifyDocumentSignature({ ...options.response, data: challengeMessage(options.challenge) })
 }

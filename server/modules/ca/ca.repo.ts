@@ -31,16 +31,17 @@ export function findIssued(db: Db, caName: string, serialHex: string) {
 
 export function setRevocation(db: Db, caName: string, serialHex: string, revokedAt: string | null, reason: string | null): void {
   db.update(caIssued).set({ revokedAt, revocationReason: reason }).where(and(eq(caIssued.caName, caName), eq(caIssued.serialHex, serialHex))).run()
+  db.update(certificateAuthorities).set({ revocationSeq: sql`${certificateAuthorities.revocationSeq} + 1` }).where(eq(certificateAuthorities.name, caName)).run()
 }
 
 /** Takes the next cRLNumber; inside the transaction that also snapshots the revocations, so numbers follow content. */
-export function nextCrlNumber(db: Db, caName: string): number {
+export function nextCrlNumber(db: Db, caName: string): { crlNumber: number; revocationSeq: number } {
   return db
     .update(certificateAuthorities)
     .set({ crlNumber: sql`${certificateAuthorities.crlNumber} + 1` })
     .where(eq(certificateAuthorities.name, caName))
-    .returning({ n: certificateAuthorities.crlNumber })
-    .get()!.n
+    .returning({ crlNumber: certificateAuthorities.crlNumber, revocationSeq: certificateAuthorities.revocationSeq })
+    .get()!
 }
 
 export function revokedEntries(db: Db, caName: string) {

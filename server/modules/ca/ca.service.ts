@@ -68,27 +68,32 @@ export async function issueCertificate(opts: { db: Db; settings: CaSettings; caN
 }
 
 /**
- * Revokes (or, with certificateHold, suspends) a certificate; `null` releases a hold. The CRL is re-signed
- * at once, so the change is public when this returns.
+ * Revokes (or, with certificateHold, suspends) a certificate in the CA's register; `null` releases a hold.
+ * Synchronous, so that it joins the caller's transaction (an application's decision and this change commit
+ * together); the caller publishes the CRL after the commit, and a CRL older than the change is re-signed
+ * before it is served anyway.
  */
+export function applyRevocation(tx: Db, opts: { caName: string; serialHex: string; reason: CrlReason | null; ctx: AuditContext }): void {
+  const cert = repo.findIssued(tx, opts.caName, opts.serialHex)
+  if (!cert) throw new AppError('NOT_FOUND', { message: { 'zh-TW': '憑證機構查無此憑證序號', en: 'The certificate authority has no certificate with this serial' } })
+  const held = cert.revocationReason === 'certificateHold'
+  if (opts.reason === null && !held) throw new AppError('CONFLICT', { message: { 'zh-TW': '此憑證未暫禁，無法解禁', en: 'This certificate is not on hold, so it cannot be released' } })
+  if (opts.reason !== null && cert.revokedAt && !held) throw new AppError('CONFLICT', { message: { 'zh-TW': '此憑證已廢止', en: 'This certificate is already revoked' } })
+  repo.setRevocation(tx, opts.caName, opts.serialHex, opts.reason ? opts.ctx.now.toISOString() : null, opts.reason)
+  const action = opts.reason === null ? 'ca.released' : opts.reason === 'certificateHold' ? 'ca.held' : 'ca.revoked'
+  recordAudit(tx, opts.ctx, { action, entity: 'ca_certificate', entityId: `${opts.caName}:${opts.serialHex}`, before: { revocationReason: cert.revocationReason }, after: { revocationReason: opts.reason } })
+}
+
+/** Revokes, holds or releases on its own, and re-signs the CRL at once so the change is public when this returns. */
 export async function setCertificateRevocation(opts: { db: Db; settings: CaSettings; caName: string; serialHex: string; reason: CrlReason | null; ctx: AuditContext }) {
-  inTransaction(opts.db, (tx) => {
-    const cert = repo.findIssued(tx, opts.caName, opts.serialHex)
-    if (!cert) throw new AppError('NOT_FOUND')
-    const held = cert.revocationReason === 'certificateHold'
-    if (opts.reason === null && !held) throw new AppError('CONFLICT', { message: { 'zh-TW': '此憑證未暫禁，無法解禁', en: 'This certificate is not on hold, so it cannot be released' } })
-    if (opts.reason !== null && cert.revokedAt && !held) throw new AppError('CONFLICT', { message: { 'zh-TW': '此憑證已廢止', en: 'This certificate is already revoked' } })
-    repo.setRevocation(tx, opts.caName, opts.serialHex, opts.reason ? opts.ctx.now.toISOString() : null, opts.reason)
-    const action = opts.reason === null ? 'ca.released' : opts.reason === 'certificateHold' ? 'ca.held' : 'ca.revoked'
-    recordAudit(tx, opts.ctx, { action, entity: 'ca_certificate', entityId: `${opts.caName}:${opts.serialHex}`, before: { revocationReason: cert.revocationReason }, after: { revocationReason: opts.reason } })
-  })
+  inTransaction(opts.db, (tx) => applyRevocation(tx, opts))
   return publishCrl({ db: opts.db, settings: opts.settings, caName: opts.caName, now: opts.ctx.now })
 }
 
 /** Signs a new CRL: the number and the revocation snapshot are taken together, then signed, then stored. */
 export async function publishCrl(opts: { db: Db; settings: CaSettings; caName: string; now: Date }): Promise<repo.CrlRow> {
   const ca = await issuingCa({ db: opts.db, settings: opts.settings, name: opts.caName })
-  const { crlNumber, entries } = inTransaction(opts.db, (tx) => ({ crlNumber: repo.nextCrlNumber(tx, opts.caName), entries: repo.revokedEntries(tx, opts.caName) }))
+  const { crlNumber, revocationSeq, entries } = inTransaction(opts.db, (tx) => ({ ...repo.nextCrlNumber(tx, opts.caName), entries: repo.revokedEntries(tx, opts.caName) }))
   const thisUpdate = opts.now
   const nextUpdate = new Date(thisUpdate.getTime() + opts.settings.crlValidityHours * 3_600_000)
   const der = await signCrl({
@@ -98,16 +103,20 @@ export async function publishCrl(opts: { db: Db; settings: CaSettings; caName: s
     nextUpdate,
     entries: entries.map((e) => ({ serialHex: e.serialHex, revokedAt: new Date(e.revokedAt!), reason: (e.reason ?? 'unspecified') as CrlReason })),
   })
-  const row = { caName: opts.caName, crlNumber, thisUpdate: thisUpdate.toISOString(), nextUpdate: nextUpdate.toISOString(), der: Buffer.from(der) }
+  const row = { caName: opts.caName, crlNumber, revocationSeq, thisUpdate: thisUpdate.toISOString(), nextUpdate: nextUpdate.toISOString(), der: Buffer.from(der) }
   inTransaction(opts.db, (tx) => repo.insertCrl(tx, row))
   return row
 }
 
-/** The CRL to serve: the latest one, re-signed first when less than half of its validity remains. */
+/**
+ * The CRL to serve: the latest one, re-signed first when less than half of its validity remains or when a
+ * revocation, hold or release happened after its entries were read.
+ */
 export async function currentCrl(opts: { db: Db; settings: CaSettings; caName: string; now: Date }): Promise<repo.CrlRow> {
+  const ca = repo.findCa(opts.db, opts.caName)
+  if (!ca) throw new AppError('NOT_FOUND')
   const latest = repo.latestCrl(opts.db, opts.caName)
   const halfLife = (opts.settings.crlValidityHours * 3_600_000) / 2
-  if (latest && Date.parse(latest.nextUpdate) - opts.now.getTime() > halfLife) return latest
-  if (!repo.findCa(opts.db, opts.caName)) throw new AppError('NOT_FOUND')
+  if (latest && latest.revocationSeq >= ca.revocationSeq && Date.parse(latest.nextUpdate) - opts.now.getTime() > halfLife) return latest
   return publishCrl(opts)
 }

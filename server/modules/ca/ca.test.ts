@@ -97,3 +97,14 @@ describe('the embedded CA', () => {
     expect((await t.app.request('/crl/customs.pem')).status).toBe(404)
   })
 })
+
+describe('CRL freshness', () => {
+  it('re-signs before serving when a revocation joined another transaction and no CRL was published yet', async () => {
+    const { applyRevocation } = await import('./ca.service')
+    const { inTransaction } = await import('../../../db/client')
+    const issued = await issueCertificate({ db: t.db, settings: t.ca, caName: 'customs', ctx: ctx(), request: { profile: 'customs-corporate', subject: { ubn: '61611290', sequence: 2, ra: { ubn: '97162640' } }, csrDer: await buildCsr({ keyPair: await generateSigningKeyPair() }), validity: { days: 365 } } })
+    await fetchCrl('customs')
+    inTransaction(t.db, (tx) => applyRevocation(tx, { caName: 'customs', serialHex: issued.serialHex, reason: 'superseded', ctx: ctx() }))
+    expect(crlText((await fetchCrl('customs')).der)).toContain(issued.serialHex.replace(/^0+/, '').toUpperCase())
+  })
+})

@@ -1,7 +1,10 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { applicationRoutes } from '@web/features/applications/routes' // applications
 import { auditRoutes } from '@web/features/audit/routes'
 import { authConsoleRoutes, loginRoute } from '@web/features/auth/routes'
+import { brokerRecordsRoutes } from '@web/features/broker-records/routes' // broker records
 import { dashboardRoutes } from '@web/features/dashboard/routes'
+import { mailRoutes } from '@web/features/mail/routes' // mail outbox
 import { portalRoutes } from '@web/features/portal/routes'
 import { staffRoutes } from '@web/features/staff/routes'
 import { useSessionStore } from '@web/stores/session'
@@ -24,9 +27,12 @@ export const router = createRouter({
       meta: { roles: 'staff' },
       children: [
         ...dashboardRoutes,
+        ...applicationRoutes, // applications
         ...authConsoleRoutes,
+        ...brokerRecordsRoutes, // broker records
         ...staffRoutes,
         ...auditRoutes,
+        ...mailRoutes, // mail outbox
         { path: '403', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: 'nav.forbidden' } },
         { path: ':pathMatch(.*)*', name: 'console-not-found', component: NotFoundPage, meta: { title: 'nav.notFound' } },
       ],

@@ -8,14 +8,17 @@ const keys = (roles: Role[]) => menuFor(user(roles)).map((item) => item.key)
 
 describe('console menu', () => {
   it('shows each role only what it may open', () => {
-    expect(keys(['clerk'])).toEqual(['dashboard', 'password'])
-    expect(keys(['auditor'])).toEqual(['dashboard', 'audit', 'password'])
-    expect(keys(['admin'])).toEqual(['dashboard', 'staff', 'audit', 'password'])
+    expect(keys(['clerk'])).toEqual(['dashboard', 'applications', 'applications-new', 'broker-records', 'password'])
+    expect(keys(['auditor'])).toEqual(['dashboard', 'applications', 'broker-records', 'audit', 'password'])
+    expect(keys(['supervisor'])).toEqual(['dashboard', 'applications', 'broker-records', 'password'])
+    expect(keys(['admin'])).toEqual(['dashboard', 'applications', 'broker-records', 'staff', 'audit', 'mail', 'password'])
     expect(menuFor(null)).toEqual([])
   })
 
   it('highlights the section of nested pages', () => {
     expect(activeMenuPath('/console/audit/42', menuItems)).toBe('/console/audit')
+    expect(activeMenuPath('/console/applications/7/edit', menuItems)).toBe('/console/applications')
+    expect(activeMenuPath('/console/applications/new', menuItems)).toBe('/console/applications/new')
     expect(activeMenuPath('/console', menuItems)).toBe('/console')
     expect(activeMenuPath('/console/403', menuItems)).toBe('')
   })

@@ -3,7 +3,7 @@ import { HOME_PATH, hasAccess, type RouteRoles } from '../guard'
 import type { MessageKey } from '../message-key'
 
 export interface MenuItem {
-  key: 'dashboard' | 'staff' | 'audit' | 'password'
+  key: 'dashboard' | 'applications' | 'applications-new' | 'broker-records' | 'staff' | 'audit' | 'mail' | 'password'
   path: string
   label: MessageKey
   roles: RouteRoles
@@ -12,8 +12,12 @@ export interface MenuItem {
 /** The sidebar, in order; each item's roles match its route's meta so nobody sees a door they cannot open. */
 export const menuItems: MenuItem[] = [
   { key: 'dashboard', path: '/console', label: 'nav.dashboard', roles: 'staff' },
+  { key: 'applications', path: '/console/applications', label: 'nav.applications', roles: ['clerk', 'supervisor', 'auditor', 'admin'] }, // applications
+  { key: 'applications-new', path: '/console/applications/new', label: 'nav.applicationNew', roles: ['clerk'] }, // applications
+  { key: 'broker-records', path: '/console/broker-records', label: 'nav.brokerRecords', roles: ['clerk', 'supervisor', 'helpdesk', 'auditor', 'admin'] }, // broker records
   { key: 'staff', path: '/console/staff', label: 'nav.staff', roles: ['admin'] },
   { key: 'audit', path: '/console/audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
+  { key: 'mail', path: '/console/mail', label: 'nav.mail', roles: ['admin'] }, // mail outbox
   { key: 'password', path: '/console/password', label: 'nav.password', roles: 'staff' },
 ]
 

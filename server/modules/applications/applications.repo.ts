@@ -1,0 +1,110 @@
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../../db/client'
+import { applicationAttachments, applicationEvents, applications, staff } from '../../../db/schema'
+import { containsPattern } from '../../lib/sql'
+
+export type ApplicationRow = typeof applications.$inferSelect
+export type NewApplicationRow = typeof applications.$inferInsert
+
+/** The next free sequence number in an office and ROC year (the application number's middle part). */
+export function nextSequence(db: Db, officeCode: string, rocYear: number): number {
+  const row = db
+    .select({ max: sql<number | null>`max(cast(substr(${applications.applicationNo}, 6, 6) as integer))` })
+    .from(applications)
+    .where(and(eq(applications.officeCode, officeCode), sql`substr(${applications.applicationNo}, 3, 3) = ${String(rocYear).padStart(3, '0')}`))
+    .get()
+  return (row?.max ?? 0) + 1
+}
+
+export function insertApplication(db: Db, values: NewApplicationRow): number {
+  return db.insert(applications).values(values).returning({ id: applications.id }).get().id
+}
+
+/** Writes only if the row is still at `version`; false means someone changed it first. */
+export function updateApplicationAt(db: Db, id: number, version: number, set: Partial<NewApplicationRow> & { updatedAt: string }): boolean {
+  return db.update(applications).set({ ...set, version: sql`${applications.version} + 1` }).where(and(eq(applications.id, id), eq(applications.version, version))).run().changes === 1
+}
+
+export function findApplication(db: Db, id: number): ApplicationRow | null {
+  return db.select().from(applications).where(eq(applications.id, id)).get() ?? null
+}
+
+export interface ApplicationFilter {
+  scope: string | null
+  q?: string
+  officeCode?: string
+  status?: string
+  channel?: string
+  service?: string
+  kind?: string
+  submittedFrom?: string
+  submittedBefore?: string
+  /** submitted before this instant: older than the service level */
+  overdueBefore?: string
+  sort: 'submittedAt' | 'applicationNo'
+  order: 'asc' | 'desc'
+  after?: { key: string; id: number }
+  limit: number
+}
+
+/** Keyset paging over (sort key, id): page 1,000 costs what page 1 does. */
+export function listApplications(db: Db, f: ApplicationFilter): ApplicationRow[] {
+  const where: SQL[] = []
+  if (f.scope) where.push(eq(applications.officeCode, f.scope))
+  if (f.officeCode) where.push(eq(applications.officeCode, f.officeCode))
+  if (f.status) where.push(eq(applications.status, f.status as ApplicationRow['status']))
+  else where.push(ne(applications.status, 'draft'))
+  if (f.channel) where.push(eq(applications.channel, f.channel as ApplicationRow['channel']))
+  if (f.service) where.push(eq(applications.service, f.service as ApplicationRow['service']))
+  if (f.kind) where.push(eq(applications.kind, f.kind as ApplicationRow['kind']))
+  if (f.submittedFrom) where.push(gte(applications.submittedAt, f.submittedFrom))
+  if (f.submittedBefore) where.push(lt(applications.submittedAt, f.submittedBefore))
+  if (f.overdueBefore) where.push(lt(applications.submittedAt, f.overdueBefore), inArray(applications.status, ['00']))
+  if (f.q) {
+    const p = containsPattern(f.q)
+    where.push(or(eq(applications.applicationNo, f.q.toUpperCase()), eq(applications.ubn, f.q), eq(applications.brokerCode, f.q.toUpperCase()), sql`${applications.companyName} like ${p} escape '\\'`)!)
+  }
+  const key = f.sort === 'applicationNo' ? sql`${applications.applicationNo}` : sql`coalesce(${applications.submittedAt}, ${applications.createdAt})`
+  if (f.after) {
+    const op = f.order === 'asc' ? sql`>` : sql`<`
+    where.push(sql`(${key} ${op} ${f.after.key} or (${key} = ${f.after.key} and ${applications.id} ${op} ${f.after.id}))`)
+  }
+  const dir = f.order === 'asc' ? asc : desc
+  return db.select().from(applications).where(and(...where)).orderBy(dir(key), dir(applications.id)).limit(f.limit).all()
+}
+
+/** Other open applications for the same firm, kind and broker (DOMAIN.md §3: no two at once). */
+export function openDuplicates(db: Db, a: { id: number; ubn: string; kind: string; brokerCode: string | null }): string[] {
+  return db
+    .select({ no: applications.applicationNo })
+    .from(applications)
+    .where(and(ne(applications.id, a.id), eq(applications.ubn, a.ubn), eq(applications.kind, a.kind as ApplicationRow['kind']), a.brokerCode ? eq(applications.brokerCode, a.brokerCode) : sql`${applications.brokerCode} is null`, inArray(applications.status, ['00', '10', '20'])))
+    .all()
+    .map((r) => r.no)
+}
+
+export function insertEvent(db: Db, e: typeof applicationEvents.$inferInsert): void {
+  db.insert(applicationEvents).values(e).run()
+}
+
+export function listEvents(db: Db, applicationId: number) {
+  return db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, applicationId)).orderBy(asc(applicationEvents.id)).all()
+}
+
+export function insertAttachment(db: Db, a: typeof applicationAttachments.$inferInsert): number {
+  return db.insert(applicationAttachments).values(a).returning({ id: applicationAttachments.id }).get().id
+}
+
+export function listAttachments(db: Db, applicationId: number) {
+  return db.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, applicationId)).orderBy(asc(applicationAttachments.id)).all()
+}
+
+export function findAttachment(db: Db, applicationId: number, id: number) {
+  return db.select().from(applicationAttachments).where(and(eq(applicationAttachments.applicationId, applicationId), eq(applicationAttachments.id, id))).get() ?? null
+}
+
+export function staffNames(db: Db, ids: (number | null)[]): Map<number, string> {
+  const wanted = [...new Set(ids.filter((i): i is number => i !== null))]
+  if (!wanted.length) return new Map()
+  return new Map(db.select({ id: staff.id, name: staff.displayName }).from(staff).where(inArray(staff.id, wanted)).all().map((r) => [r.id, r.name]))
+}

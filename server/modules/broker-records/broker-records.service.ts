@@ -1,0 +1,115 @@
+import type { z } from 'zod'
+import type {
+  Appointment,
+  appointmentListQuery,
+  AppointmentPage,
+  BrokerDetail,
+  brokerListQuery,
+  BrokerPage,
+  BrokerRecord,
+  FirmDetail,
+  firmListQuery,
+  FirmPage,
+  FirmRecord,
+} from '../../../core/contracts/broker-records'
+import { AppError } from '../../../core/errors'
+import { isValidPersonId, maskPersonId, normalizeBrokerCode, normalizePersonId, normalizeUbn } from '../../../core/tw'
+import type { Db } from '../../../db/client'
+import { appointmentsOf, findActiveAppointmentRow, findBroker, findFirm, licencesOf, listAppointments, listBrokers, listFirms, type After } from './broker-records.repo'
+
+/**
+ * The broker records are national data: every staff role reads every office's records, so nothing here is
+ * office-scoped; the lists filter by office only when asked to.
+ */
+
+/** An opaque cursor: the last row's sort value and key, as base64url JSON. */
+function encodeCursor(value: string | number, key: string | number): string {
+  return Buffer.from(JSON.stringify([value, key])).toString('base64url')
+}
+
+function decodeCursor<K extends 'string' | 'number'>(cursor: string | undefined, keyType: K): { value: string; key: K extends 'number' ? number : string } | undefined {
+  if (!cursor) return undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    parsed = null
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string' || typeof parsed[1] !== keyType) {
+    throw new AppError('VALIDATION_FAILED', { fieldErrors: { cursor: 'cursorInvalid' } })
+  }
+  return { value: parsed[0], key: parsed[1] }
+}
+
+/** Asks for one row more than the page holds: its presence says whether there is a next page. */
+function page<T>(rows: T[], limit: number, cursorOf: (last: T) => string): { items: T[]; nextCursor: string | null } {
+  const more = rows.length > limit
+  const items = more ? rows.slice(0, limit) : rows
+  return { items, nextCursor: more ? cursorOf(items[items.length - 1]!) : null }
+}
+
+export function searchFirms(opts: { db: Db; query: z.output<typeof firmListQuery> }): FirmPage {
+  const { db, query } = opts
+  const after: After | undefined = decodeCursor(query.cursor, 'string')
+  const firms = listFirms(db, { ...query, after, limit: query.limit + 1 })
+  const result = page(firms, query.limit, (last) => encodeCursor(last[query.sort] ?? '', last.ubn))
+  const licences = licencesOf(db, result.items.map((f) => f.ubn))
+  return { items: result.items.map((f) => ({ ...f, licences: licences.get(f.ubn) ?? [] })), nextCursor: result.nextCursor }
+}
+
+export function getFirm(opts: { db: Db; ubn: string }): FirmDetail {
+  const record = findFirmRecord(opts.db, opts.ubn)
+  if (!record) throw new AppError('NOT_FOUND')
+  return { ...record, appointments: appointmentsOf(opts.db, { firmUbn: record.ubn }) }
+}
+
+export function searchBrokers(opts: { db: Db; query: z.output<typeof brokerListQuery> }): BrokerPage {
+  const { db, query } = opts
+  const personId = query.q ? normalizePersonId(query.q) : undefined
+  const rows = listBrokers(db, { ...query, personId: personId && isValidPersonId(personId) ? personId : undefined, after: decodeCursor(query.cursor, 'string'), limit: query.limit + 1 })
+  const result = page(rows, query.limit, (last) => encodeCursor(last[query.sort], last.code))
+  const active = appointmentsOf(db, { brokerCode: result.items.map((b) => b.code), activeOnly: true })
+  const items = result.items.map(({ nationalId, ...broker }) => ({
+    ...broker,
+    nationalIdMasked: maskPersonId(nationalId),
+    currentFirms: active.filter((a) => a.brokerCode === broker.code).map((a) => ({ ubn: a.firmUbn, name: a.firmName })),
+  }))
+  return { items, nextCursor: result.nextCursor }
+}
+
+export function getBroker(opts: { db: Db; code: string }): BrokerDetail {
+  const broker = findBroker(opts.db, opts.code)
+  if (!broker) throw new AppError('NOT_FOUND')
+  return { ...broker, appointments: appointmentsOf(opts.db, { brokerCode: broker.code }) }
+}
+
+export function searchAppointments(opts: { db: Db; query: z.output<typeof appointmentListQuery> }): AppointmentPage {
+  const { db, query } = opts
+  const rows = listAppointments(db, { ...query, after: decodeCursor(query.cursor, 'number'), limit: query.limit + 1 })
+  return page(rows, query.limit, (last) => encodeCursor(last.fromDate, last.id))
+}
+
+/*
+ * Record lookups for other modules (the applications review compares an application with the records).
+ * Synchronous, so a caller can run them inside its own transaction; they take a db or a transaction, accept
+ * input in any width or case (normalised here), and return null when there is no such record.
+ */
+
+/** The firm with the UBN, with all its licences (any status), or null. */
+export function findFirmRecord(db: Db, ubn: string): FirmRecord | null {
+  const firm = findFirm(db, normalizeUbn(ubn))
+  if (!firm) return null
+  return { ...firm, licences: licencesOf(db, [firm.ubn]).get(firm.ubn) ?? [] }
+}
+
+/** The broker with the code, ID number in full, with the appointments active now (usually one), or null. */
+export function findBrokerRecord(db: Db, code: string): BrokerRecord | null {
+  const broker = findBroker(db, normalizeBrokerCode(code))
+  if (!broker) return null
+  return { ...broker, activeAppointments: appointmentsOf(db, { brokerCode: broker.code, activeOnly: true }) }
+}
+
+/** The broker's active appointment (委任) to the firm, or null when the broker does not work for it now. */
+export function findActiveAppointment(db: Db, brokerCode: string, ubn: string): Appointment | null {
+  return findActiveAppointmentRow(db, normalizeBrokerCode(brokerCode), normalizeUbn(ubn))
+}

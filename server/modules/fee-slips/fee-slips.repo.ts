@@ -1,0 +1,22 @@
+import { and, desc, eq, sql } from 'drizzle-orm'
+import type { Db } from '../../../db/client'
+import { feeSlips } from '../../../db/schema'
+
+export type FeeSlipRow = typeof feeSlips.$inferSelect
+
+export function nextSlipSequence(db: Db, officeCode: string, rocYear: number): number {
+  const row = db
+    .select({ max: sql<number | null>`max(cast(substr(${feeSlips.slipNo}, 7, 7) as integer))` })
+    .from(feeSlips)
+    .where(and(eq(feeSlips.officeCode, officeCode), sql`substr(${feeSlips.slipNo}, 4, 3) = ${String(rocYear).padStart(3, '0')}`))
+    .get()
+  return (row?.max ?? 0) + 1
+}
+
+export function insertFeeSlip(db: Db, row: typeof feeSlips.$inferInsert): FeeSlipRow {
+  return db.insert(feeSlips).values(row).returning().get()
+}
+
+export function latestSlipOf(db: Db, applicationId: number): FeeSlipRow | null {
+  return db.select().from(feeSlips).where(eq(feeSlips.applicationId, applicationId)).orderBy(desc(feeSlips.id)).limit(1).get() ?? null
+}

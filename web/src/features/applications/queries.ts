@@ -1,0 +1,87 @@
+import type { Application, ApplicationPage, AttachmentInfo, DecideRequest, DraftRequest } from '@core/contracts/applications'
+import type { FirmDetail } from '@core/contracts/broker-records'
+import { keepPreviousData, queryOptions } from '@tanstack/vue-query'
+import { api, ApiError, toApiError } from '@web/app/api'
+import { useSessionStore } from '@web/stores/session'
+import { useUiStore } from '@web/stores/ui'
+import type { QueueParams } from './queue-params'
+
+export const QUEUE_PAGE_SIZE = 50
+
+export const applicationKeys = {
+  all: ['applications'] as const,
+  lists: ['applications', 'list'] as const,
+  list: (params: QueueParams, cursor: string | undefined) => ['applications', 'list', params, cursor ?? null] as const,
+  detail: (id: number) => ['applications', 'detail', id] as const,
+  firm: (ubn: string) => ['broker-records', 'firm', ubn] as const,
+}
+
+export function applicationListQuery(params: QueueParams, cursor: string | undefined) {
+  return queryOptions({
+    queryKey: applicationKeys.list(params, cursor),
+    queryFn: ({ signal }) => api<ApplicationPage>('/api/applications', { query: { ...params, cursor, limit: QUEUE_PAGE_SIZE }, signal }),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** The server re-runs the record checks at every load: a reviewer always sees today's records. */
+export function applicationDetailQuery(id: number) {
+  return queryOptions({
+    queryKey: applicationKeys.detail(id),
+    queryFn: ({ signal }) => api<Application>(`/api/applications/${id}`, { signal }),
+    staleTime: 0,
+  })
+}
+
+/** The firm's record, for prefilling a paper form; null when the records do not know the UBN. */
+export function firmQuery(ubn: string) {
+  return queryOptions({
+    queryKey: applicationKeys.firm(ubn),
+    queryFn: async ({ signal }) => {
+      try {
+        return await api<FirmDetail>(`/api/broker-records/firms/${encodeURIComponent(ubn)}`, { signal })
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null
+        throw error
+      }
+    },
+    staleTime: 5 * 60_000,
+  })
+}
+
+export const createDraft = (body: DraftRequest) => api<Application>('/api/applications', { method: 'POST', body })
+
+export const updateDraft = (id: number, body: DraftRequest & { version: number }) =>
+  api<Application>(`/api/applications/${id}`, { method: 'PATCH', body })
+
+export const submitApplication = (id: number, version: number) =>
+  api<Application>(`/api/applications/${id}/submit`, { method: 'POST', body: { version } })
+
+export const prepareApplication = (id: number, body: { notes: string; checksReviewed: true; version: number }) =>
+  api<Application>(`/api/applications/${id}/prepare`, { method: 'POST', body })
+
+export const decideApplication = (id: number, body: DecideRequest) =>
+  api<Application>(`/api/applications/${id}/decide`, { method: 'POST', body })
+
+export const attachmentUrl = (applicationId: number, attachmentId: number) => `/api/applications/${applicationId}/attachments/${attachmentId}`
+
+/**
+ * Uploads one file as multipart form data. The shared client speaks JSON only, so this sends the same
+ * headers itself (language, CSRF token) and turns failures into the same ApiError.
+ */
+export async function uploadAttachment(applicationId: number, file: File): Promise<AttachmentInfo> {
+  const language = useUiStore().language
+  const csrf = useSessionStore().csrfToken
+  const form = new FormData()
+  form.append('file', file, file.name)
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language }
+  if (csrf) headers['X-CSRF-Token'] = csrf
+  let response: Response
+  try {
+    response = await fetch(`/api/applications/${applicationId}/attachments`, { method: 'POST', headers, body: form, credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, { code: 'UNAVAILABLE', message: language === 'en' ? 'Cannot reach the server' : '無法連線到伺服器，請檢查網路後再試' })
+  }
+  if (!response.ok) throw await toApiError(response, language)
+  return (await response.json()) as AttachmentInfo
+}
