@@ -43,5 +43,8 @@ describe('record checks', () => {
     expect(run('renew', { ...target, notAfter: '2026-10-01T00:00:00Z' })).toBe('fail')
     expect(run('revoke', { ...target, ubn: '61611290' })).toBe('fail')
     expect(run('revoke', null)).toBe('fail')
+    const fixed = { officeCode: 'AA', businessType: 'customs-broker', boxNo: 'K01' }
+    expect(run('modify', { ...target, fixed })).toBe('pass')
+    expect(run('modify', { ...target, fixed: { ...fixed, boxNo: 'K02' } })).toBe('fail')
   })
 })

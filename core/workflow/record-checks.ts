@@ -9,7 +9,15 @@ export interface RecordSnapshot {
   brokerAppointedToFirm: boolean
   /** application numbers of other open applications for the same firm, kind and broker */
   openDuplicates: string[]
-  target: { status: 'valid' | 'suspended' | 'revoked'; ubn: string; kind: string; brokerCode: string | null; notAfter: string } | null
+  target: {
+    status: 'valid' | 'suspended' | 'revoked'
+    ubn: string
+    kind: string
+    brokerCode: string | null
+    notAfter: string
+    /** what the certificate's own application fixed: a modify may change company and contact data only */
+    fixed?: { officeCode: string; businessType: string; boxNo: string } | null
+  } | null
   renewGraceDays: number
   now: Date
 }
@@ -91,5 +99,10 @@ function targetCheck(app: CheckedApplication, r: RecordSnapshot): RecordCheck {
   const owned = t.ubn === app.ubn && t.kind === app.kind && (app.kind !== 'personal' || t.brokerCode === app.brokerCode)
   if (!owned) return check('targetCertificate', label, app.targetSerial, `${t.ubn} ${t.kind}`, 'fail', L('憑證不屬於此申請人', 'The certificate does not belong to this applicant'))
   const ok = targetAllows(app.service, t, r.renewGraceDays, r.now)
-  return check('targetCertificate', label, app.targetSerial, `${t.status}, ${t.notAfter.slice(0, 10)}`, ok ? 'pass' : 'fail', ok ? undefined : L('憑證狀態不允許此申請類別', 'The certificate state does not allow this service'))
+  if (!ok) return check('targetCertificate', label, app.targetSerial, `${t.status}, ${t.notAfter.slice(0, 10)}`, 'fail', L('憑證狀態不允許此申請類別', 'The certificate state does not allow this service'))
+  const f = t.fixed
+  if (app.service === 'modify' && f && (f.officeCode !== app.officeCode || f.businessType !== app.businessType || f.boxNo !== app.boxNo)) {
+    return check('targetCertificate', label, `${app.officeCode} ${app.businessType} ${app.boxNo}`, `${f.officeCode} ${f.businessType} ${f.boxNo}`, 'fail', L('修改僅能變更公司及連絡人資料', 'A modification may change only company and contact data'))
+  }
+  return check('targetCertificate', label, app.targetSerial, `${t.status}, ${t.notAfter.slice(0, 10)}`, 'pass')
 }

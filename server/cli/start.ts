@@ -6,7 +6,8 @@ import { DEMO_CARD_PIN, DEMO_PASSWORD, demoStaff } from '../../db/seed/demo-data
 import { createApp } from '../app'
 import { readEnv } from '../env'
 import { createLogger } from '../lib/logger'
-import { createMailDispatcher } from '../lib/mail/dispatcher' // mail outbox
+import { scheduleCrlRefresh } from '../jobs/crl-refresh'
+import { createMailDispatcher } from '../lib/mail/dispatcher'
 import { writeDemoCards } from '../lib/demo-cards'
 import { prepareDatabase } from '../lib/seeding'
 import { ensureCaHierarchy } from '../modules/ca/ca.service'
@@ -35,11 +36,11 @@ if (state === 'seeded') {
 }
 const app = createApp({ db: database.db, env, log, clock: () => new Date(), ca })
 
-// --- mail outbox: sent only when SMTP_URL is set; otherwise it waits in the outbox (console: 寄件匣) ---
+// Mail is sent only when SMTP_URL is set; otherwise it waits in the outbox (console: 寄件匣).
 const mailer = env.SMTP_URL ? createMailDispatcher({ db: database.db, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, maxAttempts: env.MAIL_MAX_ATTEMPTS, log }) : null
 if (mailer) mailer.start()
 else log.info('SMTP_URL is not set: mail is kept in the outbox, not sent')
-// --- end mail outbox ---
+const stopCrlRefresh = scheduleCrlRefresh({ db: database.db, settings: ca, log })
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const url = `http://${env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${info.port}`
@@ -52,7 +53,9 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 
 function shutdown(signal: string) {
   log.info('shutting down', { signal })
-  const mailStopped = mailer?.stop() // mail outbox: no new sends; the one under way finishes before the database closes
+  stopCrlRefresh()
+  // No new sends; the one under way finishes before the database closes.
+  const mailStopped = mailer?.stop()
   server.close(async () => {
     await mailStopped
     database.close()

@@ -16,3 +16,10 @@ export function getSetting(db: Db, key: SettingKey): number {
   const value = row ? Number(row.value) : NaN
   return Number.isFinite(value) ? value : settingDefaults[key]
 }
+
+/** The review's service level in days for an office: `review.slaDays.<office>` when set, else the common one. */
+export function reviewSlaDays(db: Db, officeCode: string): number {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, `review.slaDays.${officeCode}`)).get()
+  const value = row ? Number(row.value) : NaN
+  return Number.isFinite(value) ? value : getSetting(db, 'review.slaDays')
+}

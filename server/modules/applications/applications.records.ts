@@ -4,7 +4,12 @@ import type { Db } from '../../../db/client'
 import { findCertificate } from '../certificates/certificates.service'
 import { getSetting } from '../../lib/settings'
 import { findActiveAppointment, findBrokerRecord, findFirmRecord } from '../broker-records/broker-records.service'
-import { openDuplicates, type ApplicationRow } from './applications.repo'
+import { findApplication, openDuplicates, type ApplicationRow } from './applications.repo'
+
+function originalOf(db: Db, applicationId: number | null) {
+  const original = applicationId ? findApplication(db, applicationId) : null
+  return original && { officeCode: original.officeCode, businessType: original.businessType, boxNo: original.boxNo }
+}
 
 /** What the records say about the application now: read again whenever the checks run. */
 export function recordSnapshot(db: Db, app: ApplicationRow, now: Date): RecordSnapshot {
@@ -16,7 +21,14 @@ export function recordSnapshot(db: Db, app: ApplicationRow, now: Date): RecordSn
     broker: broker && { nationalId: broker.nationalId, name: broker.name, qualificationStatus: broker.qualificationStatus },
     brokerAppointedToFirm: !!(broker && findActiveAppointment(db, broker.code, app.ubn)),
     openDuplicates: openDuplicates(db, app),
-    target: target && { status: target.status, ubn: target.ubn, kind: target.kind, brokerCode: target.brokerCode, notAfter: target.notAfter },
+    target: target && {
+      status: target.status,
+      ubn: target.ubn,
+      kind: target.kind,
+      brokerCode: target.brokerCode,
+      notAfter: target.notAfter,
+      fixed: originalOf(db, target.applicationId),
+    },
     renewGraceDays: getSetting(db, 'renewal.graceDays'),
     now,
   }

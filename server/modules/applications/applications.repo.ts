@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { applicationAttachments, applicationEvents, applications, staff } from '../../../db/schema'
 import { containsPattern } from '../../lib/sql'
@@ -39,8 +39,8 @@ export interface ApplicationFilter {
   kind?: string
   submittedFrom?: string
   submittedBefore?: string
-  /** submitted before this instant: older than the service level */
-  overdueBefore?: string
+  /** per office, the latest submission time of a waiting application that is past that office's service level */
+  overdueBefore?: Record<string, string>
   sort: 'submittedAt' | 'applicationNo'
   order: 'asc' | 'desc'
   after?: { key: string; id: number }
@@ -59,7 +59,10 @@ export function listApplications(db: Db, f: ApplicationFilter): ApplicationRow[]
   if (f.kind) where.push(eq(applications.kind, f.kind as ApplicationRow['kind']))
   if (f.submittedFrom) where.push(gte(applications.submittedAt, f.submittedFrom))
   if (f.submittedBefore) where.push(lt(applications.submittedAt, f.submittedBefore))
-  if (f.overdueBefore) where.push(lt(applications.submittedAt, f.overdueBefore), inArray(applications.status, ['00']))
+  if (f.overdueBefore) {
+    const perOffice = Object.entries(f.overdueBefore).map(([office, before]) => and(eq(applications.officeCode, office), lte(applications.submittedAt, before))!)
+    where.push(eq(applications.status, '00'), or(...perOffice)!)
+  }
   if (f.q) {
     const p = containsPattern(f.q)
     where.push(or(eq(applications.applicationNo, f.q.toUpperCase()), eq(applications.ubn, f.q), eq(applications.brokerCode, f.q.toUpperCase()), sql`${applications.companyName} like ${p} escape '\\'`)!)

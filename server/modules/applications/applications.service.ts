@@ -7,7 +7,8 @@ import { assertTransition } from '../../../core/workflow/application'
 import { formatApplicationNo } from '../../../core/workflow/application-number'
 import { inTransaction, type Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
-import { getSetting } from '../../lib/settings'
+import { reviewSlaDays } from '../../lib/settings'
+import { customsOfficeCodes } from '../../../core/contracts/offices'
 import { officeScope } from '../../lib/sql'
 import { validationError } from '../../lib/validate'
 import { findApplication, insertApplication, insertEvent, listApplications, nextSequence, updateApplicationAt, type ApplicationRow, type NewApplicationRow } from './applications.repo'
@@ -111,13 +112,13 @@ const taipeiMidnight = (date: string, plusDays = 0) => new Date(Date.parse(`${da
 
 export function searchApplications(opts: { db: Db; user: SessionUser; query: z.output<typeof applicationListQuery>; now: Date }): ApplicationPage {
   const { db, query, now } = opts
-  const sla = getSetting(db, 'review.slaDays')
+  const sla = Object.fromEntries(customsOfficeCodes.map((o) => [o, reviewSlaDays(db, o)]))
   const rows = listApplications(db, {
     ...query,
     scope: officeScope(opts.user.officeCode),
     submittedFrom: query.from ? taipeiMidnight(query.from) : undefined,
     submittedBefore: query.to ? taipeiMidnight(query.to, 1) : undefined,
-    overdueBefore: query.overdue ? new Date(now.getTime() - (sla + 1) * 86_400_000).toISOString() : undefined,
+    overdueBefore: query.overdue ? Object.fromEntries(customsOfficeCodes.map((o) => [o, new Date(now.getTime() - (sla[o]! + 1) * 86_400_000).toISOString()])) : undefined,
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
   })
@@ -126,7 +127,7 @@ export function searchApplications(opts: { db: Db; user: SessionUser; query: z.o
   const last = page[page.length - 1]
   const key = (r: ApplicationRow) => (query.sort === 'applicationNo' ? r.applicationNo : (r.submittedAt ?? r.createdAt))
   return {
-    items: page.map((r) => toSummary(r, sla, now)),
+    items: page.map((r) => toSummary(r, sla[r.officeCode] ?? reviewSlaDays(db, r.officeCode), now)),
     nextCursor: more && last ? Buffer.from(JSON.stringify([key(last), last.id])).toString('base64url') : null,
   }
 }

@@ -109,6 +109,19 @@ describe('review and decision', () => {
     expect(count('select count(*) n from fee_slips where application_id = ?', app.id)).toBeLessThanOrEqual(1)
   })
 
+  it('marks an application waiting longer than its office\'s service level as overdue, and filters by it', async () => {
+    const app = await keyAndSubmit()
+    const overdue = () => t.call('GET', '/api/applications?overdue=true', { as: supervisor }).then((r) => r.json.items.map((i: { id: number }) => i.id))
+    expect(await overdue()).toEqual([])
+    t.advance(4 * 86_400_000)
+    supervisor = await t.login('supervisor.keelung')
+    expect(await overdue()).toEqual([app.id])
+    expect((await t.call('GET', `/api/applications/${app.id}`, { as: supervisor })).json).toMatchObject({ ageDays: 4, overdue: true })
+    t.sqlite.prepare("insert into settings (key, value, updated_at) values ('review.slaDays.AA', '10', 'now')").run()
+    expect(await overdue()).toEqual([])
+    expect((await t.call('GET', `/api/applications/${app.id}`, { as: supervisor })).json.overdue).toBe(false)
+  })
+
   it('the clerk prepares: notes and checks reviewed, on the timeline', async () => {
     const app = await keyAndSubmit()
     expect((await t.call('POST', `/api/applications/${app.id}/prepare`, { as: clerk, body: { notes: '已核對', version: app.version } })).json.error.fieldErrors).toEqual({ checksReviewed: '請確認已檢視所有比對結果' })

@@ -1,7 +1,7 @@
 import type { Application, ApplicationSummary } from '../../../core/contracts/applications'
 import type { SessionUser } from '../../../core/contracts/auth'
 import type { Db } from '../../../db/client'
-import { getSetting } from '../../lib/settings'
+import { reviewSlaDays } from '../../lib/settings'
 import { feeSlipOf } from '../fee-slips/fee-slips.service'
 import { checksFor } from './applications.records'
 import { listAttachments, listEvents, staffNames, type ApplicationRow } from './applications.repo'
@@ -40,7 +40,7 @@ export function toApplication(db: Db, row: ApplicationRow, user: SessionUser, no
   const slip = feeSlipOf(db, row.id)
   const clerk = user.roles.includes('clerk')
   return {
-    ...toSummary(row, getSetting(db, 'review.slaDays'), now),
+    ...toSummary(row, reviewSlaDays(db, row.officeCode), now),
     phone: row.phone,
     fax: row.fax,
     representative: row.representative,
