@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Hono } from 'hono'
@@ -11,18 +11,21 @@ import type { AppEnv } from './context'
 export function mountSpa(app: Hono<AppEnv>, distDir: string): void {
   const indexFile = path.join(distDir, 'index.html')
   const root = path.relative(process.cwd(), distDir) || '.'
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable')
-      },
-    }),
-  )
+  // The API alone (tests, a server without the web app) serves no files; npm start builds the SPA first.
+  if (existsSync(distDir)) {
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root,
+        onFound: (_path, c) => {
+          c.header('Cache-Control', 'public, max-age=31536000, immutable')
+        },
+      }),
+    )
+    app.use('*', serveStatic({ root, rewriteRequestPath: (p) => (p === '/' ? '/__no_index__' : p) }))
+  }
   // A hashed asset that is not there must not turn into index.html: the browser would try to run HTML as code.
   app.get('/assets/*', (c) => c.text('Not found', 404))
-  app.use('*', serveStatic({ root, rewriteRequestPath: (p) => (p === '/' ? '/__no_index__' : p) }))
   // index.html is re-read when a rebuild replaces it, so a running server never serves a stale entry point.
   let cached: { mtimeMs: number; html: string } | null = null
   app.get('*', (c) => {
