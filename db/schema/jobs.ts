@@ -1,0 +1,27 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+/** Every run of a scheduled job, with what it did or why it failed. */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    job: text('job').notNull(),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    status: text('status', { enum: ['running', 'ok', 'failed'] }).notNull(),
+    summary: text('summary'),
+    error: text('error'),
+  },
+  (t) => [index('job_runs_job_idx').on(t.job, t.id)],
+)
+
+/** The weekly expiry notice: at most one per certificate per cycle (ISO week, e.g. 2026-W47). */
+export const expiryNotices = sqliteTable(
+  'expiry_notices',
+  {
+    certificateId: integer('certificate_id').notNull(),
+    cycle: text('cycle').notNull(),
+    sentAt: text('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.certificateId, t.cycle] })],
+)
