@@ -33,6 +33,8 @@ const envSchema = z.object({
   CA_KEY_WRAP_ITERATIONS: z.coerce.number().int().min(10_000).max(10_000_000).default(600_000),
   /** How long a CRL is valid; it is re-signed when less than half of that remains. */
   CRL_VALIDITY_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(24),
+  /** Where the conformance suites are (the testsuites folder, or the shared folder holding it); developers' tool only. */
+  CONFORMANCE_DIR: z.string().optional(),
   /** A folder of PEM trust anchors (e.g. GRCA, MOICA, MOEACA); the demo also trusts its own test hierarchy. */
   TRUST_ANCHORS_DIR: z.string().optional(),
   // --- mail outbox (server/lib/mail) ---

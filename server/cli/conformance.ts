@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { readEnv } from '../env'
 import { TARGETS, agreementRate, runConformance, type SuiteFiles, type SuiteRun } from '../../core/pki/conformance/suites'
 
 /**
@@ -12,8 +13,7 @@ import { TARGETS, agreementRate, runConformance, type SuiteFiles, type SuiteRun 
  * (deliberately unsupported features, listed with reasons in the human output) count as not agreeing.
  */
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
-// A developer tool's setting, not the server's: read here rather than through server/env.ts.
-const configured = process.env.CONFORMANCE_DIR ?? path.resolve(repoRoot, '../shared/testsuites')
+const configured = readEnv().CONFORMANCE_DIR ?? path.resolve(repoRoot, '../shared/testsuites')
 const root = existsSync(path.join(configured, 'testsuites')) ? path.join(configured, 'testsuites') : configured
 const json = process.argv.includes('--json')
 
