@@ -41,6 +41,7 @@ export async function decideApplication(opts: { deps: AppDeps; user: SessionUser
     const before = scopedApplication(tx, user, opts.id)
     if (before.version !== input.version) throw new AppError('VERSION_CONFLICT')
     if (!mayDecide(user, before)) {
+      // An application already decided answers with its state (409), not with the four-eyes refusal.
       if (before.status !== '00') assertTransition('reject', before.status)
       throw new AppError('FORBIDDEN', { message: { 'zh-TW': '申請案件由您登打或準備審核，須由其他主管決行', en: 'You keyed or prepared this application: another supervisor must decide it' } })
     }
