@@ -6,7 +6,7 @@ import { DEMO_CARD_PIN, DEMO_PASSWORD, demoStaff } from '../../db/seed/demo-data
 import { createApp } from '../app'
 import { readEnv } from '../env'
 import { createLogger } from '../lib/logger'
-import { scheduleCrlRefresh } from '../jobs/crl-refresh'
+import { startScheduler } from '../jobs/scheduler'
 import { createMailDispatcher } from '../lib/mail/dispatcher'
 import { writeDemoCards } from '../lib/demo-cards'
 import { prepareDatabase } from '../lib/seeding'
@@ -40,7 +40,7 @@ const app = createApp({ db: database.db, env, log, clock: () => new Date(), ca }
 const mailer = env.SMTP_URL ? createMailDispatcher({ db: database.db, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, maxAttempts: env.MAIL_MAX_ATTEMPTS, log }) : null
 if (mailer) mailer.start()
 else log.info('SMTP_URL is not set: mail is kept in the outbox, not sent')
-const stopCrlRefresh = scheduleCrlRefresh({ db: database.db, settings: ca, log })
+const stopScheduler = startScheduler({ db: database.db, ca, log })
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const url = `http://${env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${info.port}`
@@ -53,7 +53,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 
 function shutdown(signal: string) {
   log.info('shutting down', { signal })
-  stopCrlRefresh()
+  stopScheduler()
   // No new sends; the one under way finishes before the database closes.
   const mailStopped = mailer?.stop()
   server.close(async () => {

@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client'
-import type { Logger } from '../lib/logger'
 import { currentCrl } from '../modules/ca/ca.service'
 import { listCaNames } from '../modules/ca/ca.repo'
 import type { CaSettings } from '../modules/ca/ca.settings'
@@ -16,15 +15,4 @@ export async function refreshCrls(opts: { db: Db; settings: CaSettings; now: Dat
     if (crl.thisUpdate === opts.now.toISOString()) refreshed.push(name)
   }
   return refreshed
-}
-
-/** Runs refreshCrls every `everyMs` in this process; returns a stop function. */
-export function scheduleCrlRefresh(opts: { db: Db; settings: CaSettings; log: Logger; everyMs?: number }): () => void {
-  const timer = setInterval(() => {
-    refreshCrls({ db: opts.db, settings: opts.settings, now: new Date() })
-      .then((names) => names.length && opts.log.info('CRLs re-signed', { cas: names }))
-      .catch((err: unknown) => opts.log.error('CRL refresh failed', { error: String(err) }))
-  }, opts.everyMs ?? 15 * 60_000)
-  timer.unref()
-  return () => clearInterval(timer)
 }

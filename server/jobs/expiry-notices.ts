@@ -1,0 +1,54 @@
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm'
+import { taipeiDate } from '../../core/tw'
+import { inTransaction, type Db } from '../../db/client'
+import { applications, certificates, expiryNotices } from '../../db/schema'
+import { recordAudit, type AuditContext } from '../lib/audit'
+import { queueMail } from '../lib/mail/outbox'
+
+/** The ISO week of a Taipei date, e.g. 2026-W47: one notice cycle. */
+export function isoWeek(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  // The week belongs to the year of its Thursday.
+  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7))
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1)
+  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7)
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
+}
+
+const renewalUnderWay = sql`exists (select 1 from ${applications} r where r.service = 'renew' and r.target_serial = ${certificates.serialHex} and r.status in ('00', '10', '20', 'A0'))`
+
+/**
+ * The weekly expiry notice (DOMAIN.md §5): certificates that end within 30 days get one mail per cycle, to the
+ * contact of the application they came from; none when a renewal is under way or done. Idempotent per cycle.
+ */
+export function sendExpiryNotices(opts: { db: Db; ctx: AuditContext }): { cycle: string; sent: number; noContact: number } {
+  const now = opts.ctx.now
+  const cycle = isoWeek(taipeiDate(now))
+  const due = opts.db
+    .select({ id: certificates.id, serialHex: certificates.serialHex, subjectDn: certificates.subjectDn, ubn: certificates.ubn, notAfter: certificates.notAfter, applicationId: certificates.applicationId })
+    .from(certificates)
+    .where(and(eq(certificates.status, 'valid'), gte(certificates.notAfter, now.toISOString()), lte(certificates.notAfter, new Date(now.getTime() + 30 * 86_400_000).toISOString()), sql`not ${renewalUnderWay}`, sql`not exists (select 1 from ${expiryNotices} n where n.certificate_id = ${certificates.id} and n.cycle = ${cycle})`))
+    .all()
+  const contacts = new Map(
+    due.length
+      ? opts.db.select({ id: applications.id, email: applications.contactEmail, company: applications.companyName }).from(applications).where(inArray(applications.id, due.map((c) => c.applicationId ?? 0))).all().map((a) => [a.id, a])
+      : [],
+  )
+  let sent = 0
+  let noContact = 0
+  for (const cert of due) {
+    const contact = cert.applicationId ? contacts.get(cert.applicationId) : undefined
+    if (!contact) {
+      noContact++
+      continue
+    }
+    inTransaction(opts.db, (tx) => {
+      const fresh = tx.insert(expiryNotices).values({ certificateId: cert.id, cycle, sentAt: now.toISOString() }).onConflictDoNothing().run()
+      if (fresh.changes === 0) return
+      queueMail(tx, { to: contact.email, template: 'certificate-expiry', data: { ubn: cert.ubn, companyName: contact.company, certificates: [{ name: cert.subjectDn, serialNumber: cert.serialHex, notAfter: cert.notAfter }] }, now })
+      recordAudit(tx, opts.ctx, { action: 'certificate.expiry_notice', entity: 'certificate', entityId: cert.serialHex, after: { cycle, notAfter: cert.notAfter } })
+      sent++
+    })
+  }
+  return { cycle, sent, noContact }
+}

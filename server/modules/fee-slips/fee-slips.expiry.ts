@@ -1,0 +1,35 @@
+import { and, eq, lt } from 'drizzle-orm'
+import { taipeiDate } from '../../../core/tw'
+import { assertTransition } from '../../../core/workflow/application'
+import { inTransaction, type Db } from '../../../db/client'
+import { applicationEvents, applications, feeSlips } from '../../../db/schema'
+import { recordAudit, type AuditContext } from '../../lib/audit'
+import { queueMail } from '../../lib/mail/outbox'
+
+/**
+ * The daily deadline (DOMAIN.md §4): a slip unpaid after its due date (a Taipei date) becomes void and its
+ * application is cancelled (10 → A9) with the A9 mail. One transaction per slip, so one bad row never holds
+ * the others back; a slip already void or paid is not touched, so running it twice changes nothing.
+ */
+export function voidOverdueSlips(opts: { db: Db; ctx: AuditContext }): { voided: string[] } {
+  const today = taipeiDate(opts.ctx.now)
+  const due = opts.db.select({ id: feeSlips.id }).from(feeSlips).where(and(eq(feeSlips.status, 'unpaid'), lt(feeSlips.dueOn, today))).all()
+  const voided: string[] = []
+  for (const { id } of due) {
+    const slipNo = inTransaction(opts.db, (tx) => {
+      const slip = tx.select().from(feeSlips).where(eq(feeSlips.id, id)).get()
+      if (!slip || slip.status !== 'unpaid' || slip.dueOn >= today) return null
+      const app = tx.select().from(applications).where(eq(applications.id, slip.applicationId)).get()!
+      const at = opts.ctx.now.toISOString()
+      tx.update(feeSlips).set({ status: 'void', version: slip.version + 1 }).where(eq(feeSlips.id, id)).run()
+      const to = assertTransition('expire', app.status)
+      tx.update(applications).set({ status: to, updatedAt: at, version: app.version + 1 }).where(eq(applications.id, app.id)).run()
+      tx.insert(applicationEvents).values({ applicationId: app.id, at, actorName: 'system', action: 'expired', fromStatus: app.status, toStatus: to, note: slip.slipNo }).run()
+      queueMail(tx, { to: app.contactEmail, template: 'application-cancelled', data: { applicationNo: app.applicationNo, companyName: app.companyName, feeSlipNo: slip.slipNo, dueDate: slip.dueOn }, applicationId: app.id, now: opts.ctx.now })
+      recordAudit(tx, opts.ctx, { action: 'application.expired', entity: 'application', entityId: app.applicationNo, before: { status: app.status, slip: 'unpaid' }, after: { status: to, slip: 'void', slipNo: slip.slipNo } })
+      return slip.slipNo
+    })
+    if (slipNo) voided.push(slipNo)
+  }
+  return { voided }
+}
