@@ -17,9 +17,12 @@ import { createAuthRoutes } from './modules/auth/auth.routes'
 import { createBrokerRecordsRoutes, IMPORT_PATH as BROKER_RECORDS_IMPORT_PATH } from './modules/broker-records/broker-records.routes'
 import { createCrlRoutes } from './modules/ca/ca.routes'
 import { createCardLoginRoutes } from './modules/card-login/card-login.routes'
+import { createCertificatesRoutes } from './modules/certificates/certificates.routes' // certificates
 import { createDashboardRoutes } from './modules/dashboard/dashboard.routes'
 import { createMailRoutes } from './modules/mail/mail.routes' // mail outbox
 import { createOfficesRoutes } from './modules/offices/offices.routes'
+import { createFeeSlipsRoutes } from './modules/fee-slips/fee-slips.routes' // fee slips
+import { createPaymentsRoutes, IMPORT_PATH as PAYMENTS_IMPORT_PATH } from './modules/payments/payments.routes' // payments
 import { createStaffRoutes } from './modules/staff/staff.routes'
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -72,7 +75,7 @@ export function createApp(deps: AppDeps) {
   )
   const apiBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } }) } })
   // Upload routes set their own limits (CSV imports 5 MB, scanned forms 10 MB); every other API route gets 1 MB.
-  const ownLimit = (path: string) => path === BROKER_RECORDS_IMPORT_PATH || /^\/api\/applications\/\d+\/attachments$/.test(path)
+  const ownLimit = (path: string) => path === BROKER_RECORDS_IMPORT_PATH || path === PAYMENTS_IMPORT_PATH || /^\/api\/applications\/\d+\/attachments$/.test(path)
   app.use('/api/*', (c, next) => (ownLimit(c.req.path) ? next() : apiBodyLimit(c, next)))
   app.use('/api/*', loadSession)
   app.use('/api/*', csrfProtection)
@@ -86,7 +89,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/card-login', createCardLoginRoutes())
   app.route('/api/applications', createApplicationsRoutes())
   app.route('/api/broker-records', createBrokerRecordsRoutes()) // broker-records
+  app.route('/api/certificates', createCertificatesRoutes()) // certificates
   app.route('/api/mail', createMailRoutes()) // mail outbox (admin)
+  app.route('/api/fee-slips', createFeeSlipsRoutes()) // fee slips
+  app.route('/api/payments', createPaymentsRoutes()) // payments
   app.all('/api/*', allow('public'), () => {
     throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
   })

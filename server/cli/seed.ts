@@ -5,6 +5,7 @@ import { insertScaleData } from '../../db/seed/scale'
 import { readEnv } from '../env'
 import { recordAudit, SYSTEM_ACTOR } from '../lib/audit'
 import { writeDemoCards } from '../lib/demo-cards'
+import { addDemoCertificates } from '../lib/demo-certificates' // certificates
 import { seedDemo } from '../lib/seeding'
 import { ensureCaHierarchy } from '../modules/ca/ca.service'
 import { caSettings } from '../modules/ca/ca.settings'
@@ -27,6 +28,8 @@ const ca = caSettings(env)
 await ensureCaHierarchy({ db: database.db, settings: ca, now })
 const cardsDir = await writeDemoCards({ db: database.db, settings: ca, dataDir: env.DATA_DIR, now })
 if (cardsDir) console.log(`Demo cards (PIN ${DEMO_CARD_PIN}) written to ${cardsDir}`)
+const demoSerials = await addDemoCertificates({ db: database.db, settings: ca, now }) // certificates
+if (demoSerials.length) console.log(`Demo customs certificates: ${demoSerials.join(', ')}`)
 
 if (scale > 0) {
   const started = performance.now()

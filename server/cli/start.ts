@@ -9,6 +9,7 @@ import { createLogger } from '../lib/logger'
 import { startScheduler } from '../jobs/scheduler'
 import { createMailDispatcher } from '../lib/mail/dispatcher'
 import { writeDemoCards } from '../lib/demo-cards'
+import { addDemoCertificates } from '../lib/demo-certificates' // certificates
 import { prepareDatabase } from '../lib/seeding'
 import { ensureCaHierarchy } from '../modules/ca/ca.service'
 import { caSettings } from '../modules/ca/ca.settings'
@@ -33,6 +34,8 @@ if (state === 'seeded') {
   console.log('Making the demo smart cards…')
   const dir = await writeDemoCards({ db: database.db, settings: ca, dataDir: env.DATA_DIR, now: new Date() })
   if (dir) console.log(`Demo cards (PIN ${DEMO_CARD_PIN}) are in ${dir}`)
+  const serials = await addDemoCertificates({ db: database.db, settings: ca, now: new Date() }) // certificates
+  if (serials.length) console.log(`Demo customs certificates: ${serials.join(', ')}`)
 }
 const app = createApp({ db: database.db, env, log, clock: () => new Date(), ca })
 

@@ -1,5 +1,12 @@
+import type { z } from 'zod'
+import type { SessionUser } from '../../../core/contracts/auth'
+import { normalizeSerial, type Certificate, type CertificatePage, type certificateListQuery } from '../../../core/contracts/certificates'
+import { AppError } from '../../../core/errors'
 import type { Db } from '../../../db/client'
-import { findCertificateBySerial, setCertificateStatus, type CertificateRow } from './certificates.repo'
+import { recordAudit, type AuditContext } from '../../lib/audit'
+import { officeScope } from '../../lib/sql'
+import { existsFor, findCertificateBySerial, insertCertificate, listCertificates, serialSpellings, setCertificateStatus, type CertificateRow, type NewCertificateRow } from './certificates.repo'
+import { toCertificate, toSummary } from './certificates.view'
 
 /** The registry entry of a customs certificate (RA side), or null. */
 export function findCertificate(db: Db, serialHex: string): CertificateRow | null {
@@ -9,4 +16,91 @@ export function findCertificate(db: Db, serialHex: string): CertificateRow | nul
 /** Marks the registry entry after the CA revoked, held or released it; inside the caller's transaction. */
 export function markCertificateStatus(tx: Db, serialHex: string, v: { status: CertificateRow['status']; revokedAt: string | null; revocationReason: string | null }): void {
   setCertificateStatus(tx, serialHex, v)
+}
+
+/** Whether a firm (and broker) already has a certificate of this kind in the registry. */
+export function holdsCertificate(db: Db, holder: { ubn: string; kind: CertificateRow['kind']; brokerCode: string | null }): boolean {
+  return existsFor(db, holder)
+}
+
+/** Adds an issued certificate to the registry with its audit row, inside the caller's transaction. */
+export function registerCertificate(tx: Db, row: NewCertificateRow, ctx: AuditContext): void {
+  insertCertificate(tx, row)
+  recordAudit(tx, ctx, { action: 'certificate.registered', entity: 'certificate', entityId: row.serialHex, after: { kind: row.kind, ubn: row.ubn, brokerCode: row.brokerCode, officeCode: row.officeCode, applicationId: row.applicationId ?? null } })
+}
+
+/** A certificate the user may see: other offices' certificates do not exist for office staff. */
+export function scopedCertificate(db: Db, user: SessionUser, serialHex: string): CertificateRow {
+  const row = findCertificateBySerial(db, serialHex)
+  const scope = officeScope(user.officeCode)
+  if (!row || (scope && row.officeCode !== scope)) throw new AppError('NOT_FOUND', { message: { 'zh-TW': '查無此憑證序號', en: 'No certificate with this serial' } })
+  return row
+}
+
+function decodeCursor(cursor: string | undefined): { key: string; id: number } | undefined {
+  if (!cursor) return undefined
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, number]
+    if (typeof key === 'string' && Number.isSafeInteger(id)) return { key, id }
+  } catch {
+    // fall through to the field error
+  }
+  throw new AppError('VALIDATION_FAILED', { fieldErrors: { cursor: 'cursorInvalid' } })
+}
+
+const taipeiMidnight = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString()
+
+/** The search box: a UBN, a broker code or a serial, whichever the text can be (a UBN is also valid hex). */
+function searchBox(q: string | undefined) {
+  if (!q) return undefined
+  const text = q.replace(/\s+/g, '')
+  const serial = normalizeSerial(text)
+  return {
+    serials: serial ? serialSpellings(serial) : [],
+    ubn: /^\d{8}$/.test(text) ? text : undefined,
+    brokerCode: /^[A-Za-z]\d{5}$/.test(text) ? text.toUpperCase() : undefined,
+  }
+}
+
+export function searchCertificates(opts: { db: Db; user: SessionUser; query: z.output<typeof certificateListQuery>; now: Date }): CertificatePage {
+  const { query, now } = opts
+  let notAfterFrom = query.expiresFrom ? taipeiMidnight(query.expiresFrom) : undefined
+  let notAfterBefore = query.expiresTo ? taipeiMidnight(query.expiresTo, 1) : undefined
+  if (query.expiresWithinDays) {
+    const windowEnd = new Date(now.getTime() + Number(query.expiresWithinDays) * 86_400_000).toISOString()
+    notAfterFrom = notAfterFrom && notAfterFrom > now.toISOString() ? notAfterFrom : now.toISOString()
+    notAfterBefore = notAfterBefore && notAfterBefore < windowEnd ? notAfterBefore : windowEnd
+  }
+  const rows = listCertificates(opts.db, {
+    scope: officeScope(opts.user.officeCode),
+    officeCode: query.officeCode,
+    anyOf: searchBox(query.q),
+    ubn: query.ubn,
+    brokerCode: query.brokerCode,
+    status: query.status,
+    notAfterFrom,
+    notAfterBefore,
+    sort: query.sort,
+    order: query.order,
+    after: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+  })
+  const more = rows.length > query.limit
+  const items = more ? rows.slice(0, query.limit) : rows
+  const last = items[items.length - 1]
+  const key = (r: CertificateRow) => (query.sort === 'serial' ? r.serialHex : r.notAfter)
+  return { items: items.map(toSummary), nextCursor: more && last ? Buffer.from(JSON.stringify([key(last), last.id])).toString('base64url') : null }
+}
+
+export function getCertificate(opts: { db: Db; user: SessionUser; serialHex: string }): Promise<Certificate> {
+  return toCertificate(opts.db, scopedCertificate(opts.db, opts.user, opts.serialHex), opts.user)
+}
+
+/** The certificate's DER for download, with a file name of letters and digits only (DOMAIN.md §5). */
+export function certificateFile(opts: { db: Db; user: SessionUser; serialHex: string }): { fileName: string; der: Buffer } {
+  const row = scopedCertificate(opts.db, opts.user, opts.serialHex)
+  if (!row.der?.length) throw new AppError('NOT_FOUND', { message: { 'zh-TW': '此憑證沒有可下載的檔案', en: 'This certificate has no file to download' } })
+  const cn = /CN=([^,]+)/.exec(row.subjectDn)?.[1] ?? ''
+  const name = `${cn.replace(/[^A-Za-z0-9]/g, '')}${row.serialHex}`.slice(0, 80)
+  return { fileName: `${name}.cer`, der: row.der }
 }

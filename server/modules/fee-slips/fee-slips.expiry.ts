@@ -1,8 +1,8 @@
 import { and, eq, lt } from 'drizzle-orm'
 import { taipeiDate } from '../../../core/tw'
-import { assertTransition } from '../../../core/workflow/application'
 import { inTransaction, type Db } from '../../../db/client'
-import { applicationEvents, applications, feeSlips } from '../../../db/schema'
+import { applications, feeSlips } from '../../../db/schema'
+import { moveApplication } from '../applications/applications.transitions'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { queueMail } from '../../lib/mail/outbox'
 
@@ -20,11 +20,8 @@ export function voidOverdueSlips(opts: { db: Db; ctx: AuditContext }): { voided:
       const slip = tx.select().from(feeSlips).where(eq(feeSlips.id, id)).get()
       if (!slip || slip.status !== 'unpaid' || slip.dueOn >= today) return null
       const app = tx.select().from(applications).where(eq(applications.id, slip.applicationId)).get()!
-      const at = opts.ctx.now.toISOString()
       tx.update(feeSlips).set({ status: 'void', version: slip.version + 1 }).where(eq(feeSlips.id, id)).run()
-      const to = assertTransition('expire', app.status)
-      tx.update(applications).set({ status: to, updatedAt: at, version: app.version + 1 }).where(eq(applications.id, app.id)).run()
-      tx.insert(applicationEvents).values({ applicationId: app.id, at, actorName: 'system', action: 'expired', fromStatus: app.status, toStatus: to, note: slip.slipNo }).run()
+      const to = moveApplication(tx, { application: app, action: 'expire', actor: { id: null, name: 'system' }, note: slip.slipNo, now: opts.ctx.now })
       queueMail(tx, { to: app.contactEmail, template: 'application-cancelled', data: { applicationNo: app.applicationNo, companyName: app.companyName, feeSlipNo: slip.slipNo, dueDate: slip.dueOn }, applicationId: app.id, now: opts.ctx.now })
       recordAudit(tx, opts.ctx, { action: 'application.expired', entity: 'application', entityId: app.applicationNo, before: { status: app.status, slip: 'unpaid' }, after: { status: to, slip: 'void', slipNo: slip.slipNo } })
       return slip.slipNo

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
-import { feeSlips } from '../../../db/schema'
+import { applications, feeSlips } from '../../../db/schema'
 
 export type FeeSlipRow = typeof feeSlips.$inferSelect
 
@@ -19,4 +19,24 @@ export function insertFeeSlip(db: Db, row: typeof feeSlips.$inferInsert): FeeSli
 
 export function latestSlipOf(db: Db, applicationId: number): FeeSlipRow | null {
   return db.select().from(feeSlips).where(eq(feeSlips.applicationId, applicationId)).orderBy(desc(feeSlips.id)).limit(1).get() ?? null
+}
+
+export function findSlipByNo(db: Db, slipNo: string): FeeSlipRow | null {
+  return db.select().from(feeSlips).where(eq(feeSlips.slipNo, slipNo)).get() ?? null
+}
+
+/** The application number of a slip's application, for the print view. */
+export function applicationNoOf(db: Db, applicationId: number): string | null {
+  return db.select({ no: applications.applicationNo }).from(applications).where(eq(applications.id, applicationId)).get()?.no ?? null
+}
+
+/** unpaid → paid, only if still unpaid at `version`; false means someone else changed the slip first. */
+export function setSlipPaid(db: Db, id: number, version: number, paidAt: string): boolean {
+  return (
+    db
+      .update(feeSlips)
+      .set({ status: 'paid', paidAt, version: sql`${feeSlips.version} + 1` })
+      .where(and(eq(feeSlips.id, id), eq(feeSlips.version, version), eq(feeSlips.status, 'unpaid')))
+      .run().changes === 1
+  )
 }

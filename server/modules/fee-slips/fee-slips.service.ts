@@ -1,9 +1,15 @@
+import type { SessionUser } from '../../../core/contracts/auth'
+import { FEE_TYPE, type FeeSlip } from '../../../core/contracts/fee-slips'
+import { AppError } from '../../../core/errors'
 import { addDaysTaipei, taipeiDate } from '../../../core/tw'
 import { formatFeeSlipNo } from '../../../core/workflow/fee-slip-number'
 import type { Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { getSetting } from '../../lib/settings'
-import { insertFeeSlip, latestSlipOf, nextSlipSequence, type FeeSlipRow } from './fee-slips.repo'
+import { officeScope } from '../../lib/sql'
+import { applicationNoOf, findSlipByNo, insertFeeSlip, latestSlipOf, nextSlipSequence, setSlipPaid, type FeeSlipRow } from './fee-slips.repo'
+
+export type { FeeSlipRow }
 
 /**
  * Issues the fee slip of an accepted application, inside the caller's transaction: the amount from settings
@@ -31,4 +37,37 @@ export function issueFeeSlip(tx: Db, opts: { application: { id: number; officeCo
 
 export function feeSlipOf(db: Db, applicationId: number): FeeSlipRow | null {
   return latestSlipOf(db, applicationId)
+}
+
+/** A slip the user may see by its number: other offices' slips do not exist for office staff (HQ sees all). */
+export function scopedSlip(db: Db, user: SessionUser, slipNo: string): FeeSlipRow | null {
+  const slip = findSlipByNo(db, slipNo)
+  const scope = officeScope(user.officeCode)
+  return slip && (!scope || slip.officeCode === scope) ? slip : null
+}
+
+/** The slip as the print view shows it (one certificate per application: 金額 2000 (1件)). */
+export function getFeeSlip(opts: { db: Db; user: SessionUser; slipNo: string }): FeeSlip {
+  const slip = scopedSlip(opts.db, opts.user, opts.slipNo)
+  if (!slip) throw new AppError('NOT_FOUND', { message: { 'zh-TW': `查無繳款單 ${opts.slipNo}`, en: `No fee slip ${opts.slipNo}` } })
+  return {
+    slipNo: slip.slipNo,
+    applicationId: slip.applicationId,
+    applicationNo: applicationNoOf(opts.db, slip.applicationId) ?? '',
+    officeCode: slip.officeCode,
+    payerUbn: slip.payerUbn,
+    payerName: slip.payerName,
+    feeType: FEE_TYPE,
+    amount: slip.amount,
+    count: 1,
+    issuedOn: slip.issuedOn,
+    dueOn: slip.dueOn,
+    status: slip.status,
+    paidAt: slip.paidAt,
+  }
+}
+
+/** Marks a slip paid inside the caller's transaction; a slip no longer unpaid at its version is a conflict. */
+export function markSlipPaid(tx: Db, slip: FeeSlipRow, paidAt: string): void {
+  if (!setSlipPaid(tx, slip.id, slip.version, paidAt)) throw new AppError('VERSION_CONFLICT')
 }

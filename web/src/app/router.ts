@@ -3,8 +3,11 @@ import { applicationRoutes } from '@web/features/applications/routes' // applica
 import { auditRoutes } from '@web/features/audit/routes'
 import { authConsoleRoutes, loginRoute } from '@web/features/auth/routes'
 import { brokerRecordsRoutes } from '@web/features/broker-records/routes' // broker records
+import { certificateRoutes } from '@web/features/certificates/routes' // certificates
 import { dashboardRoutes } from '@web/features/dashboard/routes'
+import { feeSlipRoutes } from '@web/features/fee-slips/routes' // fee slips
 import { mailRoutes } from '@web/features/mail/routes' // mail outbox
+import { paymentRoutes } from '@web/features/payments/routes' // payments
 import { portalRoutes } from '@web/features/portal/routes'
 import { staffRoutes } from '@web/features/staff/routes'
 import { useSessionStore } from '@web/stores/session'
@@ -28,6 +31,9 @@ export const router = createRouter({
       children: [
         ...dashboardRoutes,
         ...applicationRoutes, // applications
+        ...certificateRoutes, // certificates
+        ...paymentRoutes, // payments
+        ...feeSlipRoutes, // fee slips
         ...authConsoleRoutes,
         ...brokerRecordsRoutes, // broker records
         ...staffRoutes,

@@ -36,6 +36,11 @@ export default {
     applicationNew: 'Key a paper form', // applications
     applicationDetail: 'Application', // applications
     applicationEdit: 'Edit draft', // applications
+    certificates: 'Certificates', // certificates
+    certificateDetail: 'Certificate', // certificates
+    payments: 'Payments', // payments
+    paymentsImport: 'Import bank file', // payments
+    feeSlipPrint: 'Print fee slip', // fee slips
     staff: 'Staff accounts',
     audit: 'Audit trail',
     auditDetail: 'Audit entry',
@@ -420,6 +425,85 @@ export default {
     },
   },
   // --- end applications ---
+  // fee slips
+  feeSlips: {
+    title: 'Fee slip',
+    print: 'Print',
+    printLink: 'Print the fee slip',
+    backToApplication: 'Back to the application',
+    cutHere: 'Cut along the dashed line',
+    status: { paid: 'This slip has been paid', void: 'This slip is void and can no longer be paid', unpaid: 'Awaiting payment' },
+  },
+  // payments
+  payments: {
+    title: 'Payments',
+    record: 'Record a payment',
+    searchPlaceholder: 'Slip number, application number, UBN, reference or name',
+    from: 'Paid from',
+    to: 'Paid until',
+    slipNo: 'Fee slip number',
+    applicationNo: 'Application number',
+    payer: 'Payer',
+    amount: 'Amount',
+    paidOn: 'Paid on',
+    channel: 'Channel',
+    source: 'Source',
+    reference: 'Reference',
+    recordedBy: 'Recorded by',
+    sources: { clerk: 'Keyed by staff', 'bank-file': 'Bank file' },
+    roc: 'ROC {date}',
+    slipCheck: 'The fee slip number’s check digit is wrong; check the number',
+    recorded: 'Payment recorded: application {no} is now 20 (paid)',
+    alreadyRecorded: 'Slip {slip} was already recorded as paid (paid on {date}); nothing changed',
+    empty: 'No payments yet',
+    page: 'Page {page}',
+    importTitle: 'Import the bank file',
+    importColumns: 'Columns (header row)',
+    importFile: 'CSV file',
+    importHint: 'UTF-8 CSV (a BOM is fine), header row first, at most 2 MB; importing the same file again records nothing twice.',
+    importSubmit: 'Import',
+    importNoFile: 'Choose the bank file',
+    importRefused: 'The bank file cannot be imported',
+    importDone: 'Imported: {rows} rows, {applied} recorded',
+    importRepeat: 'This file was imported on {at}; nothing was recorded now. Each row as it stands:',
+    line: 'Line',
+    column: 'Column',
+    outcome: 'Outcome',
+    message: 'Details',
+    outcomes: { applied: 'Recorded', 'already-paid': 'Already paid', 'unknown-slip': 'Unknown slip', 'wrong-amount': 'Wrong amount', void: 'Void', duplicate: 'Duplicate', invalid: 'Not allowed' },
+  },
+  // certificates
+  certificates: {
+    title: 'Certificates',
+    detailTitle: 'Certificate',
+    empty: 'No certificates match',
+    page: 'Page {page}',
+    download: 'Download .cer',
+    registry: 'Registry entry',
+    timeline: 'History',
+    filters: { q: 'Search', qPlaceholder: 'Serial, UBN or broker code', status: 'Status', office: 'Office', expiresWithin: 'Expiring', days: 'within {n} days', expiresRange: 'Expiry date' },
+    fields: { serial: 'Serial', status: 'Status', kind: 'Kind', subject: 'Subject', ubn: 'UBN', brokerCode: 'Broker code', office: 'Office', notBefore: 'Valid from', notAfter: 'Expires', revokedAt: 'Revoked / held at', application: 'Application' },
+    parsed: { title: 'Certificate contents', subject: 'Subject', issuer: 'Issuer', key: 'Public key', signature: 'Signature algorithm', keyUsage: 'Key usage', policies: 'Policies', crl: 'CRL distribution points', fingerprint: 'SHA-256 fingerprint' },
+    events: { applied: 'Applied', issued: 'Issued', registered: 'Entered in the registry', held: 'Put on hold', released: 'Released', revoked: 'Revoked' },
+    actions: {
+      title: 'Supervisor actions',
+      revoke: '廢止 Revoke',
+      hold: '暫禁 Hold',
+      release: '解禁 Release',
+      revokeTitle: 'Revoke the certificate',
+      holdTitle: 'Put the certificate on hold',
+      releaseTitle: 'Release the certificate',
+      revokeConfirm: 'Revoke certificate {serial}? This cannot be undone; it is listed on the CRL.',
+      holdConfirm: 'Put certificate {serial} on hold? It is listed on the CRL until it is released.',
+      releaseConfirm: 'Release certificate {serial}? It is taken off the CRL.',
+      reason: 'Reason',
+      reasonPlaceholder: 'Choose a reason',
+      note: 'Note',
+      revokeDone: 'Revoked; the CRL is updated',
+      holdDone: 'Put on hold; the CRL is updated',
+      releaseDone: 'Released; the CRL is updated',
+    },
+  },
   errors: {
     forbiddenTitle: 'You may not view this page',
     forbiddenBody: 'Ask the administrator for a role that includes this function.',

@@ -33,6 +33,11 @@ export default {
     applicationNew: '紙本登打', // applications
     applicationDetail: '案件明細', // applications
     applicationEdit: '編輯草稿', // applications
+    certificates: '憑證管理', // certificates
+    certificateDetail: '憑證明細', // certificates
+    payments: '繳費紀錄', // payments
+    paymentsImport: '匯入銀行對帳檔', // payments
+    feeSlipPrint: '列印繳款單', // fee slips
     staff: '人員帳號',
     audit: '稽核軌跡',
     auditDetail: '稽核明細',
@@ -417,6 +422,85 @@ export default {
     },
   },
   // --- end applications ---
+  // fee slips
+  feeSlips: {
+    title: '規費繳款單',
+    print: '列印',
+    printLink: '列印繳款單',
+    backToApplication: '返回案件',
+    cutHere: '請沿虛線剪開',
+    status: { paid: '此繳款單已繳費', void: '此繳款單已作廢，不能再繳費', unpaid: '待繳費' },
+  },
+  // payments
+  payments: {
+    title: '繳費紀錄',
+    record: '登錄繳費',
+    searchPlaceholder: '繳款單號碼、申請序號、統編、交易序號或名稱',
+    from: '繳費日起',
+    to: '繳費日迄',
+    slipNo: '繳款單號碼',
+    applicationNo: '申請序號',
+    payer: '繳款人',
+    amount: '金額',
+    paidOn: '繳費日',
+    channel: '繳費管道',
+    source: '來源',
+    reference: '交易序號',
+    recordedBy: '登錄人',
+    sources: { clerk: '人工登錄', 'bank-file': '銀行對帳檔' },
+    roc: '民國 {date}',
+    slipCheck: '繳款單號碼檢查碼不符，請核對號碼',
+    recorded: '已登錄繳費：申請序號 {no} 轉為 20 完成繳費',
+    alreadyRecorded: '繳款單 {slip} 已登錄過繳費（繳費日 {date}），本次未變更',
+    empty: '尚無繳費紀錄',
+    page: '第 {page} 頁',
+    importTitle: '匯入銀行對帳檔',
+    importColumns: '欄位（標題列）',
+    importFile: 'CSV 檔案',
+    importHint: 'UTF-8 CSV（可含 BOM），第一列為標題列，上限 2 MB；同一檔案重複匯入不會重複登錄。',
+    importSubmit: '匯入',
+    importNoFile: '請選擇對帳檔',
+    importRefused: '對帳檔無法匯入',
+    importDone: '匯入完成：共 {rows} 筆，登錄 {applied} 筆',
+    importRepeat: '此檔案已於 {at} 匯入過，本次未登錄任何繳費；以下為各列現況',
+    line: '行',
+    column: '欄位',
+    outcome: '結果',
+    message: '說明',
+    outcomes: { applied: '已登錄', 'already-paid': '已繳費', 'unknown-slip': '查無繳款單', 'wrong-amount': '金額不符', void: '已作廢', duplicate: '重複', invalid: '不符規定' },
+  },
+  // certificates
+  certificates: {
+    title: '憑證管理',
+    detailTitle: '憑證明細',
+    empty: '查無符合條件的憑證',
+    page: '第 {page} 頁',
+    download: '下載 .cer',
+    registry: '登記資料',
+    timeline: '憑證歷程',
+    filters: { q: '查詢', qPlaceholder: '憑證序號、統一編號或專責報關人員代碼', status: '狀態', office: '關別', expiresWithin: '即將到期', days: '{n} 天內到期', expiresRange: '到期日期' },
+    fields: { serial: '憑證序號', status: '狀態', kind: '憑證種類', subject: '主體名稱', ubn: '統一編號', brokerCode: '專責報關人員代碼', office: '所屬關別', notBefore: '生效日', notAfter: '到期日', revokedAt: '廢止／暫禁時間', application: '來源申請' },
+    parsed: { title: '憑證內容', subject: '主體', issuer: '簽發者', key: '公鑰', signature: '簽章演算法', keyUsage: '金鑰用途', policies: '憑證政策', crl: 'CRL 發布點', fingerprint: 'SHA-256 指紋' },
+    events: { applied: '申請', issued: '簽發', registered: '登錄憑證管理', held: '暫禁', released: '解禁', revoked: '廢止' },
+    actions: {
+      title: '主管作業',
+      revoke: '廢止 Revoke',
+      hold: '暫禁 Hold',
+      release: '解禁 Release',
+      revokeTitle: '廢止憑證',
+      holdTitle: '暫禁憑證',
+      releaseTitle: '解禁憑證',
+      revokeConfirm: '確定廢止憑證 {serial}？廢止後無法回復，憑證將列入憑證廢止清單（CRL）。',
+      holdConfirm: '確定暫禁憑證 {serial}？憑證將列入憑證廢止清單（CRL），解禁後移除。',
+      releaseConfirm: '確定解禁憑證 {serial}？憑證將自憑證廢止清單（CRL）移除。',
+      reason: '廢止原因',
+      reasonPlaceholder: '請選擇廢止原因',
+      note: '備註',
+      revokeDone: '憑證已廢止，CRL 已更新',
+      holdDone: '憑證已暫禁，CRL 已更新',
+      releaseDone: '憑證已解禁，CRL 已更新',
+    },
+  },
   errors: {
     forbiddenTitle: '您沒有檢視此頁面的權限',
     forbiddenBody: '如需使用此功能，請洽系統管理者調整角色。',

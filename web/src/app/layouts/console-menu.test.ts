@@ -8,10 +8,11 @@ const keys = (roles: Role[]) => menuFor(user(roles)).map((item) => item.key)
 
 describe('console menu', () => {
   it('shows each role only what it may open', () => {
-    expect(keys(['clerk'])).toEqual(['dashboard', 'applications', 'applications-new', 'broker-records', 'password'])
-    expect(keys(['auditor'])).toEqual(['dashboard', 'applications', 'broker-records', 'audit', 'password'])
-    expect(keys(['supervisor'])).toEqual(['dashboard', 'applications', 'broker-records', 'password'])
-    expect(keys(['admin'])).toEqual(['dashboard', 'applications', 'broker-records', 'staff', 'audit', 'mail', 'password'])
+    expect(keys(['helpdesk'])).toEqual(['dashboard', 'certificates', 'broker-records', 'password']) // certificates
+    expect(keys(['clerk'])).toEqual(['dashboard', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'password'])
+    expect(keys(['auditor'])).toEqual(['dashboard', 'applications', 'certificates', 'payments', 'broker-records', 'audit', 'password'])
+    expect(keys(['supervisor'])).toEqual(['dashboard', 'applications', 'certificates', 'payments', 'broker-records', 'password'])
+    expect(keys(['admin'])).toEqual(['dashboard', 'applications', 'certificates', 'payments', 'broker-records', 'staff', 'audit', 'mail', 'password'])
     expect(menuFor(null)).toEqual([])
   })
 
@@ -19,6 +20,8 @@ describe('console menu', () => {
     expect(activeMenuPath('/console/audit/42', menuItems)).toBe('/console/audit')
     expect(activeMenuPath('/console/applications/7/edit', menuItems)).toBe('/console/applications')
     expect(activeMenuPath('/console/applications/new', menuItems)).toBe('/console/applications/new')
+    expect(activeMenuPath('/console/payments/import', menuItems)).toBe('/console/payments') // payments
+    expect(activeMenuPath('/console/certificates/0a1b', menuItems)).toBe('/console/certificates') // certificates
     expect(activeMenuPath('/console', menuItems)).toBe('/console')
     expect(activeMenuPath('/console/403', menuItems)).toBe('')
   })

@@ -3,7 +3,7 @@ import { HOME_PATH, hasAccess, type RouteRoles } from '../guard'
 import type { MessageKey } from '../message-key'
 
 export interface MenuItem {
-  key: 'dashboard' | 'applications' | 'applications-new' | 'broker-records' | 'staff' | 'audit' | 'mail' | 'password'
+  key: 'dashboard' | 'applications' | 'applications-new' | 'certificates' | 'payments' | 'broker-records' | 'staff' | 'audit' | 'mail' | 'password'
   path: string
   label: MessageKey
   roles: RouteRoles
@@ -14,6 +14,8 @@ export const menuItems: MenuItem[] = [
   { key: 'dashboard', path: '/console', label: 'nav.dashboard', roles: 'staff' },
   { key: 'applications', path: '/console/applications', label: 'nav.applications', roles: ['clerk', 'supervisor', 'auditor', 'admin'] }, // applications
   { key: 'applications-new', path: '/console/applications/new', label: 'nav.applicationNew', roles: ['clerk'] }, // applications
+  { key: 'certificates', path: '/console/certificates', label: 'nav.certificates', roles: ['clerk', 'supervisor', 'helpdesk', 'auditor', 'admin'] }, // certificates
+  { key: 'payments', path: '/console/payments', label: 'nav.payments', roles: ['clerk', 'supervisor', 'auditor', 'admin'] }, // payments
   { key: 'broker-records', path: '/console/broker-records', label: 'nav.brokerRecords', roles: ['clerk', 'supervisor', 'helpdesk', 'auditor', 'admin'] }, // broker records
   { key: 'staff', path: '/console/staff', label: 'nav.staff', roles: ['admin'] },
   { key: 'audit', path: '/console/audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
