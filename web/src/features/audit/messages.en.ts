@@ -1,0 +1,32 @@
+import type zhTW from './messages.zh-TW'
+import type { Shape } from '@web/app/i18n/shape'
+
+export default {
+  title: 'Audit trail',
+  detailTitle: 'Audit entry',
+  q: 'Keyword',
+  action: 'Action',
+  entity: 'Entity',
+  entityId: 'Entity ID',
+  actor: 'Actor',
+  office: 'Office',
+  dateRange: 'Dates',
+  from: 'From',
+  to: 'To',
+  id: 'No.',
+  at: 'Time',
+  roles: 'Roles',
+  before: 'Before',
+  after: 'After',
+  hash: 'Hash',
+  prevHash: 'Previous hash',
+  requestId: 'Request ID',
+  ip: 'IP address',
+  verify: 'Verify chain',
+  verifyOk: 'The audit chain is intact: all {rows} entries match.',
+  verifyBroken: 'The audit chain breaks at entry {id}: {reason}',
+  verifyBrokenTitle: 'Audit chain broken',
+  verifyOkTitle: 'Verified',
+  page: 'Page {page}',
+  system: 'System',
+} satisfies Shape<typeof zhTW>
