@@ -33,6 +33,10 @@ const envSchema = z.object({
   CA_KEY_WRAP_ITERATIONS: z.coerce.number().int().min(10_000).max(10_000_000).default(600_000),
   /** How long a CRL is valid; it is re-signed when less than half of that remains. */
   CRL_VALIDITY_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(24),
+  /** The CJK font embedded in fee slip PDFs (TrueType/OpenType or a collection); Debian's fonts-wqy-microhei by default. */
+  PDF_FONT: z.string().default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
+  /** In a font collection (.ttc), the PostScript name of the face to use. */
+  PDF_FONT_FAMILY: z.string().default('WenQuanYiMicroHei'),
   /** Where the conformance suites are (the testsuites folder, or the shared folder holding it); developers' tool only. */
   CONFORMANCE_DIR: z.string().optional(),
   /** A folder of PEM trust anchors (e.g. GRCA, MOICA, MOEACA); the demo also trusts its own test hierarchy. */

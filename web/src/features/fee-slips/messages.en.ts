@@ -3,6 +3,7 @@ import type { Shape } from '@web/app/i18n/shape'
 
 export default {
   title: 'Fee slip',
+  downloadPdf: 'Download PDF',
   print: 'Print',
   printLink: 'Print the fee slip',
   backToApplication: 'Back to the application',

@@ -1,6 +1,7 @@
 /** The feeSlips screens' texts in Traditional Chinese; messages.en.ts must have the same shape. */
 export default {
   title: '規費繳款單',
+  downloadPdf: '下載 PDF',
   print: '列印',
   printLink: '列印繳款單',
   backToApplication: '返回案件',

@@ -1,18 +1,6 @@
 import { toRocDate } from '@core/tw/roc-date'
 
-/**
- * The three parts of the NS11 slip (seed 002 shows the first and the third; the second is the bank's report
- * copy for customs, as on the other three-part government fee slips). A bank slip is printed in Chinese
- * whatever the console's language.
- */
-export const slipParts = [
-  { key: 'receipt', title: '第一聯　收據聯', note: '交繳款人收執' },
-  { key: 'report', title: '第二聯　報核聯', note: '由收款機構送海關報核' },
-  { key: 'stub', title: '第三聯　存根聯', note: '由收款機構存查' },
-] as const
-
-/** `NT$2,000` */
-export const ntd = (amount: number) => `NT$${amount.toLocaleString('en-US')}`
+export { slipParts, ntd, FEE_TYPE } from '@core/print/fee-slip'
 
 /** `2026-12-04` → `115/12/04`; `2026-12` year-month → `115/12`. */
 export const rocDay = (iso: string) => toRocDate(iso)
