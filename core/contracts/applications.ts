@@ -234,3 +234,25 @@ export interface Application extends ApplicationSummary {
   /** online channel: who signed it */
   signer: { subject: string; serialHex: string } | null
 }
+
+/**
+ * Key generation (seed 002, 產製憑證): the browser makes the key pair and a PKCS #10 request, and the company
+ * certificate signs the canonical JSON of `{ applicationNo, csr, signedAt }`. The private key never leaves
+ * the browser; this body carries only the request.
+ */
+export const issueCertificateRequest = z.strictObject({
+  csr: z.string({ message: 'required' }).min(1, { message: 'required' }).max(20_000, { message: 'tooLong' }),
+  signedAt: z.string({ message: 'required' }).max(40, { message: 'tooLong' }),
+  certificate: z.string({ message: 'required' }).min(1, { message: 'required' }).max(100_000, { message: 'tooLong' }),
+  signature: z.string({ message: 'required' }).min(1, { message: 'required' }).max(2_000, { message: 'tooLong' }),
+})
+
+export interface IssuedCertificateResponse {
+  serialHex: string
+  subject: string
+  notAfter: string
+  /** base64 DER: the .cer file */
+  certificate: string
+  /** letters and digits only (seed 002), without the extension */
+  fileName: string
+}

@@ -8,6 +8,8 @@ export const settingDefaults = {
   'fee.dueDays': 14,
   'renewal.graceDays': 30,
   'review.slaDays': 3,
+  /** how long a customs certificate lasts */
+  'certificate.validityDays': 730,
 } as const
 export type SettingKey = keyof typeof settingDefaults
 

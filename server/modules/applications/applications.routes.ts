@@ -1,13 +1,14 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { applicationListQuery, decideRequest, draftRequest, onlineApplicationRequest, prepareRequest, updateDraftRequest, versionRequest } from '../../../core/contracts/applications'
+import { applicationListQuery, decideRequest, draftRequest, issueCertificateRequest, onlineApplicationRequest, prepareRequest, updateDraftRequest, versionRequest } from '../../../core/contracts/applications'
 import { AppError } from '../../../core/errors'
 import { allow } from '../../lib/auth'
 import { auditContext, currentUser, type AppEnv } from '../../lib/context'
 import { idParam, valid } from '../../lib/validate'
 import { addAttachment, MAX_ATTACHMENT_BYTES, readAttachment } from './applications.attachments'
 import { decideApplication } from './applications.decide'
+import { issueApplicationCertificate } from './applications.issue'
 import { receiveOnlineApplication } from './applications.online'
 import { createDraft, getApplication, prepareApplication, searchApplications, submitApplication, updateDraft } from './applications.service'
 
@@ -24,6 +25,10 @@ export function createApplicationsRoutes() {
       const body = c.req.valid('json')
       return c.json(await receiveOnlineApplication({ deps: c.get('deps'), ...body, ctx: auditContext(c) }), 201)
     })
+    // Self-authenticating: the applicant company's card signs the request (see applications.issue.ts).
+    .post('/:id/certificate', allow('public'), valid('param', idParam), valid('json', issueCertificateRequest), async (c) =>
+      c.json(await issueApplicationCertificate({ deps: c.get('deps'), id: c.req.valid('param').id, body: c.req.valid('json'), ctx: auditContext(c) }), 201),
+    )
     .post('/', allow('clerk'), valid('json', draftRequest), (c) => c.json(createDraft({ db: c.get('deps').db, user: currentUser(c), input: c.req.valid('json'), ctx: auditContext(c) }), 201))
     .get('/:id', allow('clerk', 'supervisor', 'auditor', 'admin'), valid('param', idParam), (c) =>
       c.json(getApplication({ db: c.get('deps').db, user: currentUser(c), id: c.req.valid('param').id, now: c.get('deps').clock() })),
