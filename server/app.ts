@@ -22,6 +22,8 @@ import { createDashboardRoutes } from './modules/dashboard/dashboard.routes'
 import { createMailRoutes } from './modules/mail/mail.routes' // mail outbox
 import { createOfficesRoutes } from './modules/offices/offices.routes'
 import { createFeeSlipsRoutes } from './modules/fee-slips/fee-slips.routes' // fee slips
+import { createPortalAccountsRoutes } from './modules/portal-accounts/portal-accounts.routes' // portal accounts
+import { createPortalAuthRoutes } from './modules/portal-auth/portal-auth.routes' // portal sign-in
 import { createPaymentsRoutes, IMPORT_PATH as PAYMENTS_IMPORT_PATH } from './modules/payments/payments.routes' // payments
 import { createStaffRoutes } from './modules/staff/staff.routes'
 
@@ -93,6 +95,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/mail', createMailRoutes()) // mail outbox (admin)
   app.route('/api/fee-slips', createFeeSlipsRoutes()) // fee slips
   app.route('/api/payments', createPaymentsRoutes()) // payments
+  app.route('/api/portal/accounts', createPortalAccountsRoutes()) // portal accounts
+  app.route('/api/portal/auth', createPortalAuthRoutes()) // portal sign-in
   app.all('/api/*', allow('public'), () => {
     throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
   })

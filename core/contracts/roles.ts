@@ -17,6 +17,10 @@ export const roleNames: Record<Role, LocalizedText> = {
 /**
  * Who may call a route: one of the staff roles; 'staff' = any signed-in staff member who has no pending
  * password change; 'signed-in' = any signed-in staff member, even one who must still change the password;
- * 'public' = anyone.
+ * 'public' = anyone. Portal accounts have their own: 'portal' = any signed-in portal account without a pending
+ * password change, 'portal-company' = a company account, 'portal-signed-in' = any signed-in portal account.
  */
-export type Access = Role | 'staff' | 'signed-in' | 'public'
+export type StaffAccess = Role | 'staff' | 'signed-in'
+export type PortalAccess = 'portal' | 'portal-company' | 'portal-signed-in'
+export type Access = StaffAccess | PortalAccess | 'public'
+export const portalAccess: readonly PortalAccess[] = ['portal', 'portal-company', 'portal-signed-in']

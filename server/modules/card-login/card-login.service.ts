@@ -44,7 +44,7 @@ async function issuedByEmbeddedCa(info: CertificateInfo, intermediates: Uint8Arr
 export async function verifyCardResponse(opts: { deps: AppDeps; nonce: string; response: ChallengeResponse; ctx: AuditContext }): Promise<CertificateInfo> {
   const { deps, ctx } = opts
   const stored = inTransaction(deps.db, (tx) => consumeChallenge(tx, opts.nonce, ctx.now.toISOString()))
-  if (!stored) throw new AppError('CONFLICT', { message: { 'zh-TW': '此驗證碼已使用或不存在，請重新操作', en: 'This challenge was already answered or is unknown; start again' } })
+  if (!stored) throw new AppError('CHALLENGE_USED')
   const challenge = { nonce: stored.nonce, audience: stored.audience, issuedAt: stored.issuedAt }
   const { certificate, info } = await verifyChallengeSignature({ challenge, response: opts.response, now: ctx.now, maxAgeMs: CHALLENGE_TTL_MS })
   const trust = trustMaterial(deps)

@@ -1,0 +1,30 @@
+import { and, eq } from 'drizzle-orm'
+import type { Db } from '../../../db/client'
+import { portalAccounts, portalCards } from '../../../db/schema'
+
+export type NewPortalAccount = typeof portalAccounts.$inferInsert
+export type NewPortalCard = Omit<typeof portalCards.$inferInsert, 'accountRef'>
+
+export function findCardOwner(db: Db, fingerprint: string): { accountRef: number } | null {
+  return db.select({ accountRef: portalCards.accountRef }).from(portalCards).where(eq(portalCards.fingerprint, fingerprint)).get() ?? null
+}
+
+export function accountIdTaken(db: Db, accountId: string): boolean {
+  return db.select({ id: portalAccounts.id }).from(portalAccounts).where(eq(portalAccounts.accountId, accountId)).get() !== undefined
+}
+
+export function personRegistered(db: Db, idNumber: string): boolean {
+  return (
+    db
+      .select({ id: portalAccounts.id })
+      .from(portalAccounts)
+      .where(and(eq(portalAccounts.category, 'individual'), eq(portalAccounts.idNumber, idNumber)))
+      .get() !== undefined
+  )
+}
+
+export function insertAccountWithCard(db: Db, account: NewPortalAccount, card: NewPortalCard): number {
+  const { id } = db.insert(portalAccounts).values(account).returning({ id: portalAccounts.id }).get()
+  db.insert(portalCards).values({ ...card, accountRef: id }).run()
+  return id
+}
