@@ -14,6 +14,7 @@ import { mountSpa } from './lib/spa'
 import { createApplicationsRoutes } from './modules/applications/applications.routes'
 import { createAuditRoutes } from './modules/audit/audit.routes'
 import { createAuthRoutes } from './modules/auth/auth.routes'
+import { BINDING_UPLOAD_PATH, createBindingsRoutes, createPortalBindingsRoutes } from './modules/bindings/bindings.routes' // card binding
 import { createBrokerRecordsRoutes, IMPORT_PATH as BROKER_RECORDS_IMPORT_PATH } from './modules/broker-records/broker-records.routes'
 import { createCrlRoutes } from './modules/ca/ca.routes'
 import { createCardLoginRoutes } from './modules/card-login/card-login.routes'
@@ -77,7 +78,7 @@ export function createApp(deps: AppDeps) {
   )
   const apiBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } }) } })
   // Upload routes set their own limits (CSV imports 5 MB, scanned forms 10 MB); every other API route gets 1 MB.
-  const ownLimit = (path: string) => path === BROKER_RECORDS_IMPORT_PATH || path === PAYMENTS_IMPORT_PATH || /^\/api\/applications\/\d+\/attachments$/.test(path)
+  const ownLimit = (path: string) => path === BROKER_RECORDS_IMPORT_PATH || path === BINDING_UPLOAD_PATH || path === PAYMENTS_IMPORT_PATH || /^\/api\/applications\/\d+\/attachments$/.test(path)
   app.use('/api/*', (c, next) => (ownLimit(c.req.path) ? next() : apiBodyLimit(c, next)))
   app.use('/api/*', loadSession)
   app.use('/api/*', csrfProtection)
@@ -97,6 +98,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/payments', createPaymentsRoutes()) // payments
   app.route('/api/portal/accounts', createPortalAccountsRoutes()) // portal accounts
   app.route('/api/portal/auth', createPortalAuthRoutes()) // portal sign-in
+  app.route('/api/portal/bindings', createPortalBindingsRoutes()) // card binding (holder)
+  app.route('/api/bindings', createBindingsRoutes()) // card binding (office)
   app.all('/api/*', allow('public'), () => {
     throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
   })
