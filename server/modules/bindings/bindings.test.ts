@@ -24,7 +24,7 @@ afterAll(() => t.close())
 
 function upload(as: Session, bytes: Uint8Array, cardKind = 'moeaca', name = 'form.pdf') {
   const form = new FormData()
-  form.set('file', new File([bytes], name))
+  form.set('file', new File([new Uint8Array(bytes)], name))
   form.set('cardKind', cardKind)
   return t.app.request('/api/portal/bindings', { method: 'POST', body: form, headers: { cookie: as.cookie, 'x-csrf-token': as.csrfToken } })
 }
