@@ -21,6 +21,7 @@ import { createCardLoginRoutes } from './modules/card-login/card-login.routes'
 import { createCertificatesRoutes } from './modules/certificates/certificates.routes' // certificates
 import { createDashboardRoutes } from './modules/dashboard/dashboard.routes'
 import { createHelpdeskRoutes, createPasswordResetRoutes } from './modules/helpdesk/helpdesk.routes' // helpdesk
+import { createLookupRoutes } from './modules/lookup/lookup.routes' // lookup
 import { createMailRoutes } from './modules/mail/mail.routes' // mail outbox
 import { createOfficesRoutes } from './modules/offices/offices.routes'
 import { createFeeSlipsRoutes } from './modules/fee-slips/fee-slips.routes' // fee slips
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/portal/bindings', createPortalBindingsRoutes()) // card binding (holder)
   app.route('/api/bindings', createBindingsRoutes()) // card binding (office)
   app.route('/api/helpdesk', createHelpdeskRoutes()) // helpdesk
+  app.route('/api/lookup', createLookupRoutes()) // lookup
   app.route('/api/portal/password-reset', createPasswordResetRoutes()) // helpdesk reset links
   app.all('/api/*', allow('public'), () => {
     throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
