@@ -86,18 +86,18 @@ export function personProfile(opts: { deps: AppDeps; ref: string }): PersonProfi
   }
 }
 
+function personValue(db: Db, type: 'broker' | 'account', key: string, field: RevealRequest['field']): string | null {
+  const broker = type === 'broker' ? brokerByCode(db, key) : null
+  const account = type === 'account' ? accountById(db, Number(key)) : broker ? accountByIdNumber(db, broker.nationalId) : null
+  if (!broker && !account) throw new AppError('NOT_FOUND')
+  return field === 'idNumber' ? (broker?.nationalId ?? account?.idNumber ?? null) : (account?.phone ?? null)
+}
+
 /** Shows one masked value in full; the reason and who asked are in the audit trail (not the value itself). */
 export function reveal(opts: { deps: AppDeps; body: RevealRequest; ctx: AuditContext }): { value: string | null } {
   const { deps, body, ctx } = opts
   const [type, key] = body.ref.split(':') as ['broker' | 'account' | 'firm', string]
-  let value: string | null = null
-  if (type === 'firm') value = body.field === 'phone' ? (firmByUbn(deps.db, key)?.phone ?? null) : null
-  else {
-    const broker = type === 'broker' ? brokerByCode(deps.db, key) : null
-    const account = type === 'account' ? accountById(deps.db, Number(key)) : broker ? accountByIdNumber(deps.db, broker.nationalId) : null
-    if (!broker && !account) throw new AppError('NOT_FOUND')
-    value = body.field === 'idNumber' ? (broker?.nationalId ?? account?.idNumber ?? null) : (account?.phone ?? null)
-  }
+  const value = type === 'firm' ? (body.field === 'phone' ? (firmByUbn(deps.db, key)?.phone ?? null) : null) : personValue(deps.db, type, key, body.field)
   inTransaction(deps.db, (tx) => recordAudit(tx, ctx, { action: 'lookup.revealed', entity: type, entityId: key, after: { field: body.field, reason: body.reason } }))
   return { value }
 }
