@@ -22,7 +22,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => t.close())
 
-function upload(as: Session, bytes: Uint8Array, cardKind = 'moeaca', name = 'form.pdf') {
+function upload(as: Session, bytes: Uint8Array<ArrayBuffer>, cardKind = 'moeaca', name = 'form.pdf') {
   const form = new FormData()
   form.set('file', new File([new Uint8Array(bytes)], name))
   form.set('cardKind', cardKind)

@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
 import { applicationRoutes } from '@web/features/applications/routes' // applications
 import { auditRoutes } from '@web/features/audit/routes'
+import { bindingsRoutes } from '@web/features/bindings/routes' // card binding
 import { authConsoleRoutes, loginRoute } from '@web/features/auth/routes'
 import { brokerRecordsRoutes } from '@web/features/broker-records/routes' // broker records
 import { certificateRoutes } from '@web/features/certificates/routes' // certificates
@@ -43,6 +44,7 @@ export const router = createRouter({
         ...auditRoutes,
         ...mailRoutes, // mail outbox
         ...helpdeskRoutes, // helpdesk
+        ...bindingsRoutes, // card binding
         { path: '403', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: 'nav.forbidden' } },
         { path: ':pathMatch(.*)*', name: 'console-not-found', component: NotFoundPage, meta: { title: 'nav.notFound' } },
       ],

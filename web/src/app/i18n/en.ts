@@ -2,6 +2,7 @@ import type { Shape } from './shape'
 import type zhTW from './zh-TW'
 import applications from '@web/features/applications/messages.en'
 import audit from '@web/features/audit/messages.en'
+import bindings from '@web/features/bindings/messages.en' // card binding
 import brokerRecords from '@web/features/broker-records/messages.en'
 import certificates from '@web/features/certificates/messages.en'
 import feeSlips from '@web/features/fee-slips/messages.en'
@@ -73,6 +74,7 @@ export default {
     home: 'Home',
     logout: 'Sign out',
     roles: 'Roles',
+    bindings: 'Card bindings', // card binding
     office: 'Office',
   },
   // portal (features/portal and the portal pages of each workflow)
@@ -132,6 +134,8 @@ export default {
   certificates,
   // helpdesk
   helpdesk,
+  // card binding
+  bindings,
   errors: {
     forbiddenTitle: 'You may not view this page',
     forbiddenBody: 'Ask the administrator for a role that includes this function.',

@@ -1,5 +1,6 @@
 import applications from '@web/features/applications/messages.zh-TW'
 import audit from '@web/features/audit/messages.zh-TW'
+import bindings from '@web/features/bindings/messages.zh-TW' // card binding
 import brokerRecords from '@web/features/broker-records/messages.zh-TW'
 import certificates from '@web/features/certificates/messages.zh-TW'
 import feeSlips from '@web/features/fee-slips/messages.zh-TW'
@@ -72,6 +73,7 @@ export default {
     home: '首頁',
     logout: '登出',
     roles: '角色',
+    bindings: '憑證綁定申請', // card binding
     office: '所屬關別',
   },
   // portal (features/portal and the portal pages of each workflow)
@@ -131,6 +133,8 @@ export default {
   certificates,
   // helpdesk
   helpdesk,
+  // card binding
+  bindings,
   errors: {
     forbiddenTitle: '您沒有檢視此頁面的權限',
     forbiddenBody: '如需使用此功能，請洽系統管理者調整角色。',

@@ -3,7 +3,7 @@ import { HOME_PATH, hasAccess, type RouteRoles } from '../guard'
 import type { MessageKey } from '../message-key'
 
 export interface MenuItem {
-  key: 'dashboard' | 'applications' | 'applications-new' | 'certificates' | 'payments' | 'broker-records' | 'staff' | 'audit' | 'mail' | 'helpdesk' | 'password'
+  key: 'dashboard' | 'applications' | 'applications-new' | 'certificates' | 'payments' | 'broker-records' | 'bindings' | 'staff' | 'audit' | 'mail' | 'helpdesk' | 'password'
   path: string
   label: MessageKey
   roles: RouteRoles
@@ -17,6 +17,7 @@ export const menuItems: MenuItem[] = [
   { key: 'certificates', path: '/console/certificates', label: 'nav.certificates', roles: ['clerk', 'supervisor', 'helpdesk', 'auditor', 'admin'] }, // certificates
   { key: 'payments', path: '/console/payments', label: 'nav.payments', roles: ['clerk', 'supervisor', 'auditor', 'admin'] }, // payments
   { key: 'broker-records', path: '/console/broker-records', label: 'nav.brokerRecords', roles: ['clerk', 'supervisor', 'helpdesk', 'auditor', 'admin'] }, // broker records
+  { key: 'bindings', path: '/console/bindings', label: 'nav.bindings', roles: ['clerk', 'supervisor', 'helpdesk'] }, // card binding
   { key: 'staff', path: '/console/staff', label: 'nav.staff', roles: ['admin'] },
   { key: 'audit', path: '/console/audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
   { key: 'mail', path: '/console/mail', label: 'nav.mail', roles: ['admin'] }, // mail outbox

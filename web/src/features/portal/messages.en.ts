@@ -16,6 +16,8 @@ export default {
     applications: 'Online applications',
     registrationsNew: 'Register a signing certificate',
     registrations: 'Certificate query',
+    bindings: 'Apply for card sign-in', // card binding
+    bindingsBind: 'Activate a card (bind)', // card binding
   },
   services: {
     register: { title: 'Register with a card', body: 'Open a Single Window account with your citizen or business certificate card.', action: 'Register' },

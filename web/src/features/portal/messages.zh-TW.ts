@@ -14,6 +14,8 @@ export default {
     applications: '線上申請',
     registrationsNew: '通關憑證註冊',
     registrations: '通關憑證查詢',
+    bindings: '申請憑證登入', // card binding
+    bindingsBind: '啟用憑證（綁定）', // card binding
   },
   services: {
     register: { title: '憑證註冊帳號', body: '以自然人憑證或工商憑證註冊單一窗口帳號。', action: '開始註冊' },

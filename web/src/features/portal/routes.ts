@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { applicationsPortalRoutes } from '@web/features/applications/portal/routes' // online DC02 (portal)
 import { helpdeskPortalRoutes } from '@web/features/helpdesk/routes' // helpdesk reset links
+import { bindingsPortalRoutes } from '@web/features/bindings/routes' // card binding
 import { portalAccountsRoutes } from '@web/features/portal-accounts/routes' // account registration
 import { portalAuthRoutes } from '@web/features/portal-auth/routes' // portal sign-in
 import { registrationsRoutes } from '@web/features/registrations/routes' // signing-certificate registration
@@ -20,6 +21,7 @@ export const portalRoutes: RouteRecordRaw[] = [
       ...registrationsRoutes,
       ...applicationsPortalRoutes,
       ...helpdeskPortalRoutes,
+      ...bindingsPortalRoutes, // card binding
     ],
   },
 ]
