@@ -8,7 +8,7 @@ test.describe('staff sign-in', () => {
     await expect(shell.userName()).toHaveText('陳怡安')
     await expect(shell.office()).toHaveText('基隆關')
     await expect(shell.roles()).toHaveText('承辦人')
-    expect(await shell.visibleMenu()).toEqual(['dashboard', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'bindings', 'password'])
+    expect(await shell.visibleMenu()).toEqual(['dashboard', 'lookup', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'bindings', 'password'])
     await shell.signOut()
     await expect(page).toHaveURL(/\/console\/login/)
     await page.goto('/console')
@@ -19,7 +19,7 @@ test.describe('staff sign-in', () => {
     await loginPage.open()
     await loginPage.signIn('admin', DEMO_PASSWORD)
     await expect(shell.title()).toHaveText('儀表板')
-    expect(await shell.visibleMenu()).toEqual(['dashboard', 'applications', 'certificates', 'payments', 'broker-records', 'staff', 'audit', 'mail', 'password'])
+    expect(await shell.visibleMenu()).toEqual(['dashboard', 'lookup', 'applications', 'certificates', 'payments', 'broker-records', 'staff', 'audit', 'mail', 'password'])
     // The cards show what the database holds now (other specs add firms and staff), as the API reports it.
     const counts = await (await page.request.get('/api/dashboard')).json()
     expect(counts.firms).toBeGreaterThanOrEqual(8)

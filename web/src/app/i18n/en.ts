@@ -9,6 +9,7 @@ import feeSlips from '@web/features/fee-slips/messages.en'
 import mail from '@web/features/mail/messages.en'
 import payments from '@web/features/payments/messages.en'
 import helpdesk from '@web/features/helpdesk/messages.en'
+import lookup from '@web/features/lookup/messages.en'
 import staff from '@web/features/staff/messages.en'
 import portalApplications from '@web/features/applications/portal/messages.en'
 import portal from '@web/features/portal/messages.en'
@@ -67,6 +68,8 @@ export default {
     appointments: 'Appointments', // broker records
     brokerRecordsImport: 'Import CSV', // broker records
     password: 'Change password',
+    lookup: 'Lookup',
+    lookupProfile: 'Profile',
     helpdesk: 'Helpdesk',
     helpdeskEmailChanges: 'E-mail change approvals',
     forbidden: 'Forbidden',
@@ -134,6 +137,8 @@ export default {
   certificates,
   // helpdesk
   helpdesk,
+  // lookup
+  lookup,
   // card binding
   bindings,
   errors: {

@@ -7,6 +7,7 @@ import feeSlips from '@web/features/fee-slips/messages.zh-TW'
 import mail from '@web/features/mail/messages.zh-TW'
 import payments from '@web/features/payments/messages.zh-TW'
 import helpdesk from '@web/features/helpdesk/messages.zh-TW'
+import lookup from '@web/features/lookup/messages.zh-TW'
 import staff from '@web/features/staff/messages.zh-TW'
 import portalApplications from '@web/features/applications/portal/messages.zh-TW'
 import portal from '@web/features/portal/messages.zh-TW'
@@ -66,6 +67,8 @@ export default {
     appointments: '委任關係', // broker records
     brokerRecordsImport: '匯入 CSV', // broker records
     password: '變更密碼',
+    lookup: '綜合查詢',
+    lookupProfile: '查詢結果',
     helpdesk: '客服作業',
     helpdeskEmailChanges: '電子郵件變更核准',
     forbidden: '無權限',
@@ -133,6 +136,8 @@ export default {
   certificates,
   // helpdesk
   helpdesk,
+  // lookup
+  lookup,
   // card binding
   bindings,
   errors: {

@@ -8,11 +8,11 @@ const keys = (roles: Role[]) => menuFor(user(roles)).map((item) => item.key)
 
 describe('console menu', () => {
   it('shows each role only what it may open', () => {
-    expect(keys(['helpdesk'])).toEqual(['dashboard', 'certificates', 'broker-records', 'bindings', 'helpdesk', 'password']) // certificates
-    expect(keys(['clerk'])).toEqual(['dashboard', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'bindings', 'password'])
-    expect(keys(['auditor'])).toEqual(['dashboard', 'applications', 'certificates', 'payments', 'broker-records', 'audit', 'password'])
-    expect(keys(['supervisor'])).toEqual(['dashboard', 'applications', 'certificates', 'payments', 'broker-records', 'bindings', 'helpdesk', 'password'])
-    expect(keys(['admin'])).toEqual(['dashboard', 'applications', 'certificates', 'payments', 'broker-records', 'staff', 'audit', 'mail', 'password'])
+    expect(keys(['helpdesk'])).toEqual(['dashboard', 'lookup', 'certificates', 'broker-records', 'bindings', 'helpdesk', 'password']) // certificates
+    expect(keys(['clerk'])).toEqual(['dashboard', 'lookup', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'bindings', 'password'])
+    expect(keys(['auditor'])).toEqual(['dashboard', 'lookup', 'applications', 'certificates', 'payments', 'broker-records', 'audit', 'password'])
+    expect(keys(['supervisor'])).toEqual(['dashboard', 'lookup', 'applications', 'certificates', 'payments', 'broker-records', 'bindings', 'helpdesk', 'password'])
+    expect(keys(['admin'])).toEqual(['dashboard', 'lookup', 'applications', 'certificates', 'payments', 'broker-records', 'staff', 'audit', 'mail', 'password'])
     expect(menuFor(null)).toEqual([])
   })
 

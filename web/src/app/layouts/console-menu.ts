@@ -3,7 +3,7 @@ import { HOME_PATH, hasAccess, type RouteRoles } from '../guard'
 import type { MessageKey } from '../message-key'
 
 export interface MenuItem {
-  key: 'dashboard' | 'applications' | 'applications-new' | 'certificates' | 'payments' | 'broker-records' | 'bindings' | 'staff' | 'audit' | 'mail' | 'helpdesk' | 'password'
+  key: 'dashboard' | 'lookup' | 'applications' | 'applications-new' | 'certificates' | 'payments' | 'broker-records' | 'bindings' | 'staff' | 'audit' | 'mail' | 'helpdesk' | 'password'
   path: string
   label: MessageKey
   roles: RouteRoles
@@ -12,6 +12,7 @@ export interface MenuItem {
 /** The sidebar, in order; each item's roles match its route's meta so nobody sees a door they cannot open. */
 export const menuItems: MenuItem[] = [
   { key: 'dashboard', path: '/console', label: 'nav.dashboard', roles: 'staff' },
+  { key: 'lookup', path: '/console/lookup', label: 'nav.lookup', roles: 'staff' }, // lookup
   { key: 'applications', path: '/console/applications', label: 'nav.applications', roles: ['clerk', 'supervisor', 'auditor', 'admin'] }, // applications
   { key: 'applications-new', path: '/console/applications/new', label: 'nav.applicationNew', roles: ['clerk'] }, // applications
   { key: 'certificates', path: '/console/certificates', label: 'nav.certificates', roles: ['clerk', 'supervisor', 'helpdesk', 'auditor', 'admin'] }, // certificates
