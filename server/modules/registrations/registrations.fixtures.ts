@@ -48,13 +48,19 @@ export async function registrationsWorld() {
   expect((await registerCompany(t, cards['company-82656552'], '82656552')).status).toBe(201)
   expect((await registerPerson(t, cards['citizen-1'], DEMO_PEOPLE['citizen-1'], { attribute: 'broker' })).status).toBe(201)
   expect((await registerPerson(t, cards['citizen-2'], DEMO_PEOPLE['citizen-2'], { attribute: 'broker' })).status).toBe(201)
-  const as: Record<'keelung' | 'kaohsiung' | 'wang' | 'tsai', Session> = {
+  const signIn = async () => ({
     keelung: await portalCardLogin(t, cards['company-52111891']),
     kaohsiung: await portalCardLogin(t, cards['company-82656552']),
     wang: await portalCardLogin(t, cards['citizen-1']),
     tsai: await portalCardLogin(t, cards['citizen-2']),
+  })
+  const as: Record<'keelung' | 'kaohsiung' | 'wang' | 'tsai', Session> = await signIn()
+  /** Moves the clock on and signs everyone in again, since the old sessions have gone idle by then. */
+  const advance = async (ms: number) => {
+    t.advance(ms)
+    Object.assign(as, await signIn())
   }
-  return { t, cards: cards as Record<DemoCardName, Card>, as, cardCer: (name: DemoCardName) => b64(cards[name].certificate) }
+  return { t, cards: cards as Record<DemoCardName, Card>, as, advance, cardCer: (name: DemoCardName) => b64(cards[name].certificate) }
 }
 
 /** Broker 王建民 (A00001), appointed to 52111891, as the form types him. */
