@@ -30,7 +30,7 @@ describe('api client', () => {
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', message: '輸入資料有誤', requestId: 'r-1' })
     expect((error as ApiError).fieldErrors).toEqual({ username: '此欄位為必填' })
-    expect(onError).toHaveBeenCalledWith(error)
+    expect(onError).toHaveBeenCalledWith(error, expect.any(String))
   })
 
   it('sends the language, JSON content type, same-origin credentials and the CSRF token on writes', async () => {

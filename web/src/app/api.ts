@@ -6,6 +6,7 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: ErrorCode
   readonly fieldErrors: Record<string, string>
+  readonly rows: NonNullable<ErrorBody['rows']>
   readonly requestId?: string
   constructor(status: number, body: ErrorBody) {
     super(body.message)
@@ -13,15 +14,17 @@ export class ApiError extends Error {
     this.status = status
     this.code = body.code
     this.fieldErrors = body.fieldErrors ?? {}
+    this.rows = body.rows ?? []
     this.requestId = body.requestId
   }
 }
 
 export interface ApiContext {
   language: () => Language
-  csrfToken: () => string | null
+  /** the token of the session the path acts through: the portal's for /api/portal/, else the staff one */
+  csrfToken: (path: string) => string | null
   /** called for every ApiError unless the request opted out; the app routes 401/403 from here */
-  onError?: (error: ApiError) => void
+  onError?: (error: ApiError, path: string) => void
 }
 
 let context: ApiContext = { language: () => 'zh-TW', csrfToken: () => null }
@@ -33,6 +36,7 @@ export function configureApi(next: ApiContext): void {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  /** JSON, or FormData for uploads (sent as multipart with the same headers and error handling) */
   body?: unknown
   query?: Record<string, string | number | boolean | null | undefined>
   signal?: AbortSignal
@@ -74,8 +78,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const method = options.method ?? 'GET'
   const language = context.language()
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language }
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
-  const csrf = context.csrfToken()
+  const multipart = options.body instanceof FormData
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json'
+  const csrf = context.csrfToken(path)
   if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf
 
   let response: Response
@@ -83,7 +88,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     })
@@ -94,7 +99,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
   if (!response.ok) {
     const error = await toApiError(response, language)
-    if (options.handleErrors !== false) context.onError?.(error)
+    if (options.handleErrors !== false) context.onError?.(error, path)
     throw error
   }
   if (response.status === 204) return undefined as T

@@ -8,6 +8,9 @@ export const LOGIN_PATH = '/console/login'
 export const PASSWORD_PATH = '/console/password'
 export const FORBIDDEN_PATH = '/console/403'
 export const HOME_PATH = '/console'
+export const PORTAL_HOME_PATH = '/portal'
+export const PORTAL_LOGIN_PATH = '/portal/login'
+export const PORTAL_PASSWORD_PATH = '/portal/password'
 
 export interface GuardTarget {
   path: string

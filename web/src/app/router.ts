@@ -10,9 +10,11 @@ import { mailRoutes } from '@web/features/mail/routes' // mail outbox
 import { paymentRoutes } from '@web/features/payments/routes' // payments
 import { portalRoutes } from '@web/features/portal/routes'
 import { staffRoutes } from '@web/features/staff/routes'
+import { usePortalSessionStore } from '@web/stores/portal-session'
 import { useSessionStore } from '@web/stores/session'
 import { decideNavigation, LOGIN_PATH } from './guard'
 import { notifyError } from './notify'
+import { decidePortalNavigation } from './portal-guard'
 import './route-meta'
 
 const NotFoundPage = () => import('./pages/NotFoundPage.vue')
@@ -53,6 +55,16 @@ function needsSession(to: RouteLocationNormalized): boolean {
 }
 
 router.beforeEach(async (to) => {
+  if (to.meta.portal) {
+    const portal = usePortalSessionStore()
+    try {
+      await portal.ensureLoaded()
+    } catch (error) {
+      notifyError(error)
+    }
+    const decision = decidePortalNavigation({ path: to.path, fullPath: to.fullPath, portal: to.meta.portal }, portal.user)
+    return decision.allow ? true : decision.to
+  }
   if (!needsSession(to)) return true
   const session = useSessionStore()
   try {

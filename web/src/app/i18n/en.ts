@@ -8,6 +8,11 @@ import feeSlips from '@web/features/fee-slips/messages.en'
 import mail from '@web/features/mail/messages.en'
 import payments from '@web/features/payments/messages.en'
 import staff from '@web/features/staff/messages.en'
+import portalApplications from '@web/features/applications/portal/messages.en'
+import portal from '@web/features/portal/messages.en'
+import portalAccounts from '@web/features/portal-accounts/messages.en'
+import portalAuth from '@web/features/portal-auth/messages.en'
+import registrations from '@web/features/registrations/messages.en'
 
 export default {
   app: {
@@ -67,19 +72,12 @@ export default {
     roles: 'Roles',
     office: 'Office',
   },
-  portal: {
-    title: 'Customs-Dedicated Certificate Services',
-    subtitle: 'Apply, pay, generate keys, download and register customs-dedicated certificates in one place.',
-    comingSoon: 'Coming soon',
-    staffLogin: 'Staff console sign-in',
-    services: {
-      register: { title: 'Register with a card', body: 'Open a Single Window account with your citizen or business certificate card.' },
-      signIn: { title: 'Certificate sign-in', body: 'Sign in securely with your certificate card, no password to remember.' },
-      apply: { title: 'Online application', body: 'Fill in the DC02 application online and sign it with your business certificate instead of a seal.' },
-      certRegister: { title: 'Certificate registration', body: 'Register the signing certificate that customs checks your messages against.' },
-    },
-    footer: 'Customs Administration, Ministry of Finance · Customs-Port-Trade Single Window',
-  },
+  // portal (features/portal and the portal pages of each workflow)
+  portal,
+  portalAuth,
+  portalAccounts,
+  registrations,
+  portalApplications,
   auth: {
     loginTitle: 'Staff sign-in',
     username: 'Username',

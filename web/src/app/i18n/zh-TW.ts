@@ -6,6 +6,11 @@ import feeSlips from '@web/features/fee-slips/messages.zh-TW'
 import mail from '@web/features/mail/messages.zh-TW'
 import payments from '@web/features/payments/messages.zh-TW'
 import staff from '@web/features/staff/messages.zh-TW'
+import portalApplications from '@web/features/applications/portal/messages.zh-TW'
+import portal from '@web/features/portal/messages.zh-TW'
+import portalAccounts from '@web/features/portal-accounts/messages.zh-TW'
+import portalAuth from '@web/features/portal-auth/messages.zh-TW'
+import registrations from '@web/features/registrations/messages.zh-TW'
 
 /** UI texts in Traditional Chinese (the default). Keep `en.ts` in step: it must satisfy this shape. */
 export default {
@@ -66,19 +71,12 @@ export default {
     roles: '角色',
     office: '所屬關別',
   },
-  portal: {
-    title: '通關專屬憑證服務',
-    subtitle: '通關專屬憑證之申請、繳費、金鑰產製、下載與註冊，一站辦理。',
-    comingSoon: '即將開放',
-    staffLogin: '關員作業系統登入',
-    services: {
-      register: { title: '憑證註冊帳號', body: '以自然人憑證或工商憑證註冊單一窗口帳號。' },
-      signIn: { title: '憑證登入', body: '插入憑證卡片，以憑證安全登入，免記密碼。' },
-      apply: { title: '線上申請', body: '以工商憑證簽章線上填寫通關專屬憑證申請（DC02），免用印。' },
-      certRegister: { title: '通關憑證註冊', body: '註冊簽章用憑證，供通關訊息簽章比對使用。' },
-    },
-    footer: '財政部關務署 關港貿單一窗口',
-  },
+  // portal (features/portal and the portal pages of each workflow)
+  portal,
+  portalAuth,
+  portalAccounts,
+  registrations,
+  portalApplications,
   auth: {
     loginTitle: '關員登入',
     username: '帳號',

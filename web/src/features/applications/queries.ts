@@ -1,9 +1,7 @@
 import type { Application, ApplicationPage, AttachmentInfo, DecideRequest, DraftRequest } from '@core/contracts/applications'
 import type { FirmDetail } from '@core/contracts/broker-records'
 import { keepPreviousData, queryOptions } from '@tanstack/vue-query'
-import { api, ApiError, toApiError } from '@web/app/api'
-import { useSessionStore } from '@web/stores/session'
-import { useUiStore } from '@web/stores/ui'
+import { api, ApiError } from '@web/app/api'
 import type { QueueParams } from './queue-params'
 
 export const QUEUE_PAGE_SIZE = 50
@@ -65,23 +63,9 @@ export const decideApplication = (id: number, body: DecideRequest) =>
 
 export const attachmentUrl = (applicationId: number, attachmentId: number) => `/api/applications/${applicationId}/attachments/${attachmentId}`
 
-/**
- * Uploads one file as multipart form data. The shared client speaks JSON only, so this sends the same
- * headers itself (language, CSRF token) and turns failures into the same ApiError.
- */
-export async function uploadAttachment(applicationId: number, file: File): Promise<AttachmentInfo> {
-  const language = useUiStore().language
-  const csrf = useSessionStore().csrfToken
+/** Uploads one scanned form as multipart form data, through the shared client (CSRF, language, 401 handling). */
+export function uploadAttachment(applicationId: number, file: File): Promise<AttachmentInfo> {
   const form = new FormData()
   form.append('file', file, file.name)
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language }
-  if (csrf) headers['X-CSRF-Token'] = csrf
-  let response: Response
-  try {
-    response = await fetch(`/api/applications/${applicationId}/attachments`, { method: 'POST', headers, body: form, credentials: 'same-origin' })
-  } catch {
-    throw new ApiError(0, { code: 'UNAVAILABLE', message: language === 'en' ? 'Cannot reach the server' : '無法連線到伺服器，請檢查網路後再試' })
-  }
-  if (!response.ok) throw await toApiError(response, language)
-  return (await response.json()) as AttachmentInfo
+  return api<AttachmentInfo>(`/api/applications/${applicationId}/attachments`, { method: 'POST', body: form })
 }

@@ -9,14 +9,9 @@ import type {
   FirmPage,
   ImportKind,
   ImportResult,
-  ImportRowError,
 } from '@core/contracts/broker-records'
-import type { ErrorBody } from '@core/errors'
 import { keepPreviousData, queryOptions } from '@tanstack/vue-query'
-import { api, ApiError } from '@web/app/api'
-import { i18n } from '@web/app/i18n'
-import { useSessionStore } from '@web/stores/session'
-import { useUiStore } from '@web/stores/ui'
+import { api } from '@web/app/api'
 
 export const RECORDS_PAGE_SIZE = 50
 
@@ -72,35 +67,11 @@ export function appointmentListQuery(filters: AppointmentFilters, cursor: string
   })
 }
 
-/** A refused import: the API's error with the file's row-by-row problems. */
-export class ImportRejected extends ApiError {
-  readonly rows: ImportRowError[]
-  constructor(status: number, body: ErrorBody) {
-    super(status, body)
-    this.rows = body.rows ?? []
-  }
-}
-
-/**
- * Uploads a CSV as multipart form data (the shared api() client sends JSON only). A refusal comes back as
- * ImportRejected, whose `rows` hold the problems by line and column.
- */
-export async function importRecords(kind: ImportKind, file: File, dryRun: boolean): Promise<ImportResult> {
+/** Uploads a CSV; a refusal is an ApiError whose `rows` hold the problems by line and column. */
+export function importRecords(kind: ImportKind, file: File, dryRun: boolean): Promise<ImportResult> {
   const form = new FormData()
   form.set('kind', kind)
   form.set('file', file)
   if (dryRun) form.set('dryRun', 'true')
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': useUiStore().language }
-  const csrf = useSessionStore().csrfToken
-  if (csrf) headers['X-CSRF-Token'] = csrf
-  let response: Response
-  try {
-    response = await fetch('/api/broker-records/import', { method: 'POST', body: form, headers, credentials: 'same-origin' })
-  } catch {
-    throw new ImportRejected(0, { code: 'UNAVAILABLE', message: i18n.global.t('common.loadFailed') })
-  }
-  const body = (await response.json().catch(() => null)) as (ImportResult & { error?: ErrorBody }) | null
-  if (response.ok && body) return body
-  const error = body?.error ?? { code: response.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', message: i18n.global.t('common.loadFailed') }
-  throw new ImportRejected(response.status, error)
+  return api<ImportResult>('/api/broker-records/import', { method: 'POST', body: form })
 }

@@ -1,10 +1,6 @@
 import type { PaymentImportResult, PaymentListQuery, PaymentPage, RecordPaymentRequest, RecordPaymentResult } from '@core/contracts/payments'
-import type { ErrorBody } from '@core/errors'
 import { keepPreviousData, queryOptions } from '@tanstack/vue-query'
-import { api, ApiError } from '@web/app/api'
-import { i18n } from '@web/app/i18n'
-import { useSessionStore } from '@web/stores/session'
-import { useUiStore } from '@web/stores/ui'
+import { api } from '@web/app/api'
 
 export const PAYMENTS_PAGE_SIZE = 50
 
@@ -25,29 +21,9 @@ export function paymentsListQuery(filters: PaymentFilters, cursor: string | unde
 
 export const recordPayment = (body: RecordPaymentRequest) => api<RecordPaymentResult>('/api/payments', { method: 'POST', body })
 
-/** A refused bank file: the API's error with the malformed values by line and column. */
-export class BankFileRejected extends ApiError {
-  readonly rows: { line: number; column: string; message: string }[]
-  constructor(status: number, body: ErrorBody) {
-    super(status, body)
-    this.rows = body.rows ?? []
-  }
-}
-
-/** Uploads the bank's CSV as multipart form data (the shared api() client sends JSON only). */
-export async function importBankFile(file: File): Promise<PaymentImportResult> {
+/** Uploads the bank's CSV; a refusal is an ApiError whose `rows` name the malformed values by line and column. */
+export function importBankFile(file: File): Promise<PaymentImportResult> {
   const form = new FormData()
   form.set('file', file)
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': useUiStore().language }
-  const csrf = useSessionStore().csrfToken
-  if (csrf) headers['X-CSRF-Token'] = csrf
-  let response: Response
-  try {
-    response = await fetch('/api/payments/import', { method: 'POST', body: form, headers, credentials: 'same-origin' })
-  } catch {
-    throw new BankFileRejected(0, { code: 'UNAVAILABLE', message: i18n.global.t('common.loadFailed') })
-  }
-  const body = (await response.json().catch(() => null)) as (PaymentImportResult & { error?: ErrorBody }) | null
-  if (response.ok && body) return body
-  throw new BankFileRejected(response.status, body?.error ?? { code: response.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', message: i18n.global.t('common.loadFailed') })
+  return api<PaymentImportResult>('/api/payments/import', { method: 'POST', body: form })
 }

@@ -1,0 +1,4 @@
+/** Texts of applications/portal (portal). */
+export default {
+  title: 'portalApplications',
+}

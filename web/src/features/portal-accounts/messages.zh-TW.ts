@@ -1,0 +1,4 @@
+/** Texts of portal-accounts (portal). */
+export default {
+  title: 'portalAccounts',
+}

@@ -1,0 +1,4 @@
+/** Texts of portal-auth (portal). */
+export default {
+  title: 'portalAuth',
+}

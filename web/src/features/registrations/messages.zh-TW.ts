@@ -1,0 +1,4 @@
+/** Texts of registrations (portal). */
+export default {
+  title: 'registrations',
+}
