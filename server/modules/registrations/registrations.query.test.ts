@@ -89,7 +89,8 @@ describe('通關憑證查詢: deleting', () => {
   })
 
   it('the owner deletes it: status deleted with who and when, audited, gone from the table; twice is a 409', async () => {
-    const res = await w.t.call('DELETE', `/api/portal/registrations/${ids.keelungCorporate}`, { as: w.as.keelung })
+    // The web sends an empty JSON body (see web/src/features/registrations/queries.ts).
+    const res = await w.t.call('DELETE', `/api/portal/registrations/${ids.keelungCorporate}`, { as: w.as.keelung, body: {} })
     expect(res.status).toBe(204)
     const row = w.t.sqlite.prepare('select status, deleted_at, deleted_by from registrations where id = ?').get(ids.keelungCorporate)
     expect(row).toEqual({ status: 'deleted', deleted_at: w.t.now().toISOString(), deleted_by: 'portal:52111891' })

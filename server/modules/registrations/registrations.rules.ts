@@ -25,7 +25,7 @@ export function assertKindFor(body: RegistrationInput, info: CertificateInfo, fi
     return kind
   }
   if (kind === 'customs-personal') {
-    throw refuse('WRONG_CARD', field, is({ 'zh-TW': '報關專責人員的憑證請選擇使用類型「報關專責人員」', en: 'for a broker’s certificate choose the use type “Licensed customs broker”' }))
+    throw refuse('WRONG_CARD', field, is({ 'zh-TW': '報關專責人員的憑證請選擇使用類型「報關專責人員」', en: "for a broker's certificate choose the use type “Licensed customs broker”" }))
   }
   if (kind !== 'customs-corporate' && kind !== 'moeaca') {
     throw refuse('WRONG_CARD', field, is({ 'zh-TW': '公司請匯入通關專屬法人憑證或工商憑證', en: 'a company imports a customs corporate certificate or a MOEACA certificate' }))
@@ -39,7 +39,7 @@ export function assertUseTypeFor(user: PortalUser, body: RegistrationInput): voi
     throw refuse('WRONG_CARD', 'form', { 'zh-TW': '報關專責人員僅能匯入非IC卡類憑證（通關專屬憑證）', en: 'A broker can only import a certificate file (non-IC), the customs-dedicated certificate' })
   }
   if (user.category === 'individual' && body.useType !== BROKER_USE_TYPE) {
-    throw refuse('FORBIDDEN', 'useType', { 'zh-TW': '個人帳號僅能註冊報關專責人員本人的憑證', en: 'An individual account registers only the broker’s own certificate' })
+    throw refuse('FORBIDDEN', 'useType', { 'zh-TW': '個人帳號僅能註冊報關專責人員本人的憑證', en: "An individual account registers only the broker's own certificate" })
   }
 }
 
@@ -49,7 +49,7 @@ export function companyUbn(user: PortalUser, info: CertificateInfo, field: strin
   if (info.identity.ubn !== own) {
     throw refuse('IDENTITY_MISMATCH', field, {
       'zh-TW': `憑證的統一編號（${info.identity.ubn ?? '無'}）不是貴公司的統一編號（${own}）`,
-      en: `The certificate’s UBN (${info.identity.ubn ?? 'none'}) is not your company’s (${own})`,
+      en: `The certificate's UBN (${info.identity.ubn ?? 'none'}) is not your company's (${own})`,
     })
   }
   return own
