@@ -49,8 +49,8 @@ const reasonTexts: [ValidationCode, (info: CertificateInfo) => LocalizedText][] 
   ['REVOKED', () => ({ 'zh-TW': '此憑證已被廢止或暫禁，不能註冊', en: 'This certificate has been revoked or put on hold; it cannot be registered' })],
   ['EXPIRED', (i) => ({ 'zh-TW': `此憑證已過期（有效期限至 ${i.notAfter.slice(0, 10)}）`, en: `This certificate has expired (valid until ${i.notAfter.slice(0, 10)})` })],
   ['NOT_YET_VALID', (i) => ({ 'zh-TW': `此憑證尚未生效（${i.notBefore.slice(0, 10)} 起生效）`, en: `This certificate is not valid yet (from ${i.notBefore.slice(0, 10)})` })],
-  ['KEY_USAGE_MISSING', () => ({ 'zh-TW': '此憑證不能用於簽章（金鑰用途須含數位簽章）', en: 'This certificate cannot sign (its key usage lacks digitalSignature)' })],
   ['ENCRYPTION_ONLY', () => ({ 'zh-TW': '這是加密用憑證，請改用簽章用憑證', en: 'This is an encryption certificate; use the signing certificate' })],
+  ['KEY_USAGE_MISSING', () => ({ 'zh-TW': '此憑證不能用於簽章（金鑰用途須含數位簽章）', en: 'This certificate cannot sign (its key usage lacks digitalSignature)' })],
 ]
 
 /**

@@ -1,4 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { buildCsr } from '../../../core/pki'
+import { SYSTEM_ACTOR } from '../../lib/audit'
+import { testKeyPair } from '../../lib/testing'
+import { issueCertificate } from '../ca/ca.service'
 import { cardAnswerFor } from '../portal-accounts/portal.fixtures'
 import { count, issueCustoms, registrationsWorld, TSAI, WANG } from './registrations.fixtures'
 
@@ -87,7 +91,19 @@ describe('通關憑證註冊: a certificate that cannot be used now', () => {
   })
 })
 
-describe('通關憑證註冊: a certificate that is not the account’s', () => {
+describe('通關憑證註冊: a certificate that cannot sign', () => {
+  it("the company card's encryption certificate (no digitalSignature) is refused", async () => {
+    const issued = await issueCertificate({
+      db: w.t.db, settings: w.t.ca, caName: 'moeaca', ctx: { actor: SYSTEM_ACTOR, requestId: null, ip: null, now: w.t.now() },
+      request: { profile: 'company-card-encrypt', subject: { name: '基隆港通報關股份有限公司', ubn: '52111891' }, csrDer: await buildCsr({ keyPair: await testKeyPair() }), validity: { days: 365 } },
+    })
+    const res = await register({ useType: 'general', form: 'file', certificate: Buffer.from(issued.certificate).toString('base64') })
+    expect(res.status).toBe(422)
+    expect(res.json.error).toMatchObject({ code: 'CERTIFICATE_INVALID', fieldErrors: { certificate: '這是加密用憑證，請改用簽章用憑證' } })
+  })
+})
+
+describe("通關憑證註冊: a certificate that is not the account's", () => {
   it("another firm's corporate certificate or company card", async () => {
     const { cer } = await issueCustoms(w.t, { ubn: '82656552' })
     const res = await register({ useType: 'general', form: 'file', certificate: cer })
