@@ -40,6 +40,7 @@ export const fieldMessages = {
   privacyConsentRequired: { 'zh-TW': '請勾選已詳閱隱私權說明', en: 'Please confirm you have read the privacy notice' },
   checksReviewedRequired: { 'zh-TW': '請確認已檢視所有比對結果', en: 'Confirm that you have reviewed every check' },
   passwordMismatch: { 'zh-TW': '兩次輸入的密碼不一致', en: 'The passwords do not match' },
+  bindingCodeFormat: { 'zh-TW': '驗證碼為 8 個英數字', en: 'The code is 8 letters or digits' },
   dateRange: { 'zh-TW': '起日不可晚於迄日', en: 'The start date must not be after the end date' },
 } satisfies Record<string, LocalizedText>
 

@@ -14,11 +14,14 @@ import { mountSpa } from './lib/spa'
 import { createApplicationsRoutes } from './modules/applications/applications.routes'
 import { createAuditRoutes } from './modules/audit/audit.routes'
 import { createAuthRoutes } from './modules/auth/auth.routes'
+import { BINDING_UPLOAD_PATH, createBindingsRoutes, createPortalBindingsRoutes } from './modules/bindings/bindings.routes' // card binding
 import { createBrokerRecordsRoutes, IMPORT_PATH as BROKER_RECORDS_IMPORT_PATH } from './modules/broker-records/broker-records.routes'
 import { createCrlRoutes } from './modules/ca/ca.routes'
 import { createCardLoginRoutes } from './modules/card-login/card-login.routes'
 import { createCertificatesRoutes } from './modules/certificates/certificates.routes' // certificates
 import { createDashboardRoutes } from './modules/dashboard/dashboard.routes'
+import { createHelpdeskRoutes, createPasswordResetRoutes } from './modules/helpdesk/helpdesk.routes' // helpdesk
+import { createLookupRoutes } from './modules/lookup/lookup.routes' // lookup
 import { createMailRoutes } from './modules/mail/mail.routes' // mail outbox
 import { createOfficesRoutes } from './modules/offices/offices.routes'
 import { createFeeSlipsRoutes } from './modules/fee-slips/fee-slips.routes' // fee slips
@@ -78,7 +81,7 @@ export function createApp(deps: AppDeps) {
   )
   const apiBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } }) } })
   // Upload routes set their own limits (CSV imports 5 MB, scanned forms 10 MB); every other API route gets 1 MB.
-  const ownLimit = (path: string) => path === BROKER_RECORDS_IMPORT_PATH || path === PAYMENTS_IMPORT_PATH || /^\/api\/applications\/\d+\/attachments$/.test(path)
+  const ownLimit = (path: string) => path === BROKER_RECORDS_IMPORT_PATH || path === BINDING_UPLOAD_PATH || path === PAYMENTS_IMPORT_PATH || /^\/api\/applications\/\d+\/attachments$/.test(path)
   app.use('/api/*', (c, next) => (ownLimit(c.req.path) ? next() : apiBodyLimit(c, next)))
   app.use('/api/*', loadSession)
   app.use('/api/*', csrfProtection)
@@ -99,6 +102,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/portal/accounts', createPortalAccountsRoutes()) // portal accounts
   app.route('/api/portal/auth', createPortalAuthRoutes()) // portal sign-in
   app.route('/api/portal/registrations', createRegistrationsRoutes()) // registrations
+  app.route('/api/portal/bindings', createPortalBindingsRoutes()) // card binding (holder)
+  app.route('/api/bindings', createBindingsRoutes()) // card binding (office)
+  app.route('/api/helpdesk', createHelpdeskRoutes()) // helpdesk
+  app.route('/api/lookup', createLookupRoutes()) // lookup
+  app.route('/api/portal/password-reset', createPasswordResetRoutes()) // helpdesk reset links
   app.all('/api/*', allow('public'), () => {
     throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
   })

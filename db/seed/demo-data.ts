@@ -81,3 +81,12 @@ export const demoCardCompanies = [
   { name: '北辰報關股份有限公司', ubn: '61611290' },
   { name: '高雄港興報關股份有限公司', ubn: '82656552' },
 ]
+
+/**
+ * Portal accounts migrated from the old customs system (registered before 2013-08-17): they have no password,
+ * so their holders call the helpdesk (issue 7). No cards are bound, so they show the helpdesk's reset path.
+ */
+export const demoMigratedAccounts = [
+  { accountId: 'chen.chihming@example.tw', category: 'individual', attribute: 'broker', email: 'chen.chihming@example.tw', contactName: '陳志明', idNumber: 'F123456784', birthDate: '1975-03-08', phone: '0922123456', address: '新北市板橋區文化路一段 100 號', createdAt: '2011-06-01T01:00:00.000Z' },
+  { accountId: '77435691', category: 'company', attribute: 'warehouse', email: 'it@zhonggang.example.tw', contactName: '蘇怡君', ubn: '77435691', companyName: '中港倉儲股份有限公司', representative: '蘇怡君', companyPhone: '04-26393939', companyAddress: '臺中市梧棲區中橫十路 6 號', phone: '04-26393939', address: '臺中市梧棲區中橫十路 6 號', createdAt: '2012-09-15T01:00:00.000Z' },
+] as const

@@ -1,7 +1,7 @@
 import { officeCodes, officeNames } from '../../core/contracts/offices'
 import type { Db } from '../client'
-import { appointments, brokers, firmLicences, firms, offices, staff, staffRoles } from '../schema'
-import { demoAppointments, demoBrokers, demoFirms, demoStaff } from './demo-data'
+import { appointments, brokers, firmLicences, firms, offices, portalAccounts, staff, staffRoles } from '../schema'
+import { demoAppointments, demoBrokers, demoFirms, demoMigratedAccounts, demoStaff } from './demo-data'
 
 export interface SeedCounts {
   offices: number
@@ -9,6 +9,7 @@ export interface SeedCounts {
   firms: number
   brokers: number
   appointments: number
+  portalAccounts: number
 }
 
 /** The offices exist in every database, demo or not: every staff member and firm belongs to one. */
@@ -26,7 +27,7 @@ export function insertOffices(db: Db): number {
  */
 export function insertDemoData(db: Db, opts: { passwordHash: string; now: Date }): SeedCounts {
   const now = opts.now.toISOString()
-  const counts: SeedCounts = { offices: insertOffices(db), staff: 0, firms: 0, brokers: 0, appointments: 0 }
+  const counts: SeedCounts = { offices: insertOffices(db), staff: 0, firms: 0, brokers: 0, appointments: 0, portalAccounts: 0 }
   for (const s of demoStaff) {
     const row = db
       .insert(staff)
@@ -49,6 +50,9 @@ export function insertDemoData(db: Db, opts: { passwordHash: string; now: Date }
       db.insert(appointments).values({ ...a, toDate: a.toDate ?? null, status: a.toDate ? 'ended' : 'active' }).run()
       counts.appointments++
     }
+  }
+  for (const a of demoMigratedAccounts) {
+    counts.portalAccounts += db.insert(portalAccounts).values({ ...a, migrated: true, passwordHash: null, updatedAt: a.createdAt }).onConflictDoNothing().run().changes
   }
   return counts
 }

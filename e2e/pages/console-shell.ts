@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 
-export const MENU_ITEMS = ['dashboard', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'staff', 'audit', 'mail', 'password'] as const
+export const MENU_ITEMS = ['dashboard', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'staff', 'audit', 'mail', 'helpdesk', 'password'] as const
 
 export class ConsoleShell {
   constructor(private readonly page: Page) {}

@@ -12,7 +12,7 @@ describe('first start', () => {
     const before = ['offices', 'staff', 'firms', 'brokers', 'appointments', 'audit_log'].map((t) => count(sqlite, t))
     expect(before).toEqual([5, 7, 8, 11, 10, 1])
     expect(await prepareDatabase({ db, passwordCost: 10, now, demo: true })).toBe('existing')
-    expect(await seedDemo({ db, passwordCost: 10, now })).toEqual({ offices: 0, staff: 0, firms: 0, brokers: 0, appointments: 0 })
+    expect(await seedDemo({ db, passwordCost: 10, now })).toEqual({ offices: 0, staff: 0, firms: 0, brokers: 0, appointments: 0, portalAccounts: 0 })
     expect(['offices', 'staff', 'firms', 'brokers', 'appointments', 'audit_log'].map((t) => count(sqlite, t))).toEqual(before)
     close()
   })

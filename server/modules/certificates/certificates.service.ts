@@ -104,3 +104,6 @@ export function certificateFile(opts: { db: Db; user: SessionUser; serialHex: st
   const name = `${cn.replace(/[^A-Za-z0-9]/g, '')}${row.serialHex}`.slice(0, 80)
   return { fileName: `${name}.cer`, der: row.der }
 }
+
+/** Every stored spelling of a serial, for other modules' lookups by serial. */
+export { serialSpellings } from './certificates.repo'

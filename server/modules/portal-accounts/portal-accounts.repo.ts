@@ -23,8 +23,12 @@ export function personRegistered(db: Db, idNumber: string): boolean {
   )
 }
 
+export function insertCard(db: Db, accountRef: number, card: NewPortalCard): void {
+  db.insert(portalCards).values({ ...card, accountRef }).run()
+}
+
 export function insertAccountWithCard(db: Db, account: NewPortalAccount, card: NewPortalCard): number {
   const { id } = db.insert(portalAccounts).values(account).returning({ id: portalAccounts.id }).get()
-  db.insert(portalCards).values({ ...card, accountRef: id }).run()
+  insertCard(db, id, card)
   return id
 }

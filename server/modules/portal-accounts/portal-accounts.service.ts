@@ -2,13 +2,13 @@ import type { CardCheckRequest, CardCheckResponse, PortalCategory, RegisterReque
 import { accountIdFor } from '../../../core/contracts/portal'
 import { AppError } from '../../../core/errors'
 import type { CertificateInfo } from '../../../core/pki'
-import { inTransaction } from '../../../db/client'
+import { inTransaction, type Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import type { AppDeps } from '../../lib/context'
 import { hashPassword } from '../../lib/password'
 import { hitRateLimit } from '../../lib/rate-limit'
 import { verifyCardResponse } from '../card-login/card-login.service'
-import { accountIdTaken, findCardOwner, insertAccountWithCard, personRegistered } from './portal-accounts.repo'
+import { accountIdTaken, findCardOwner, insertAccountWithCard, insertCard, personRegistered } from './portal-accounts.repo'
 
 type CardKind = 'moica' | 'moeaca'
 const cardFor: Record<PortalCategory, CardKind> = { individual: 'moica', company: 'moeaca' }
@@ -99,4 +99,15 @@ export function accountExists(opts: { deps: AppDeps; accountId?: string; idNumbe
   if (!rate.allowed) throw new AppError('RATE_LIMITED', { params: { retryAfterSeconds: rate.retryAfterSeconds } })
   if (!opts.accountId && !opts.idNumber) throw new AppError('VALIDATION_FAILED', { fieldErrors: { accountId: 'required' } })
   return (opts.accountId ? accountIdTaken(deps.db, opts.accountId.toLowerCase()) : false) || (opts.idNumber ? personRegistered(deps.db, opts.idNumber) : false)
+}
+
+/** Whether a card already signs in to some account (a card belongs to one account only). */
+export function cardIsBound(db: Db, fingerprint: string): boolean {
+  return findCardOwner(db, fingerprint) !== null
+}
+
+/** Binds a further sign-in card to an account (seed 004), inside the caller's transaction. */
+export function addLoginCard(tx: Db, opts: { accountRef: number; kind: 'moica' | 'moeaca'; info: CertificateInfo; via: 'binding' | 'migration'; at: string }): void {
+  const { info } = opts
+  insertCard(tx, opts.accountRef, { fingerprint: info.sha256Fingerprint, kind: opts.kind, serialHex: info.serialHex, issuerDn: info.issuer.display, subjectDn: info.subject.display, notBefore: info.notBefore, notAfter: info.notAfter, boundVia: opts.via, boundAt: opts.at })
 }

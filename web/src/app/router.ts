@@ -5,6 +5,7 @@ import { authConsoleRoutes, loginRoute } from '@web/features/auth/routes'
 import { brokerRecordsRoutes } from '@web/features/broker-records/routes' // broker records
 import { certificateRoutes } from '@web/features/certificates/routes' // certificates
 import { dashboardRoutes } from '@web/features/dashboard/routes'
+import { helpdeskRoutes } from '@web/features/helpdesk/routes' // helpdesk
 import { feeSlipRoutes } from '@web/features/fee-slips/routes' // fee slips
 import { mailRoutes } from '@web/features/mail/routes' // mail outbox
 import { paymentRoutes } from '@web/features/payments/routes' // payments
@@ -41,6 +42,7 @@ export const router = createRouter({
         ...staffRoutes,
         ...auditRoutes,
         ...mailRoutes, // mail outbox
+        ...helpdeskRoutes, // helpdesk
         { path: '403', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: 'nav.forbidden' } },
         { path: ':pathMatch(.*)*', name: 'console-not-found', component: NotFoundPage, meta: { title: 'nav.notFound' } },
       ],

@@ -7,6 +7,7 @@ import certificates from '@web/features/certificates/messages.en'
 import feeSlips from '@web/features/fee-slips/messages.en'
 import mail from '@web/features/mail/messages.en'
 import payments from '@web/features/payments/messages.en'
+import helpdesk from '@web/features/helpdesk/messages.en'
 import staff from '@web/features/staff/messages.en'
 import portalApplications from '@web/features/applications/portal/messages.en'
 import portal from '@web/features/portal/messages.en'
@@ -65,6 +66,8 @@ export default {
     appointments: 'Appointments', // broker records
     brokerRecordsImport: 'Import CSV', // broker records
     password: 'Change password',
+    helpdesk: 'Helpdesk',
+    helpdeskEmailChanges: 'E-mail change approvals',
     forbidden: 'Forbidden',
     notFound: 'Not found',
     home: 'Home',
@@ -127,6 +130,8 @@ export default {
   payments,
   // certificates
   certificates,
+  // helpdesk
+  helpdesk,
   errors: {
     forbiddenTitle: 'You may not view this page',
     forbiddenBody: 'Ask the administrator for a role that includes this function.',

@@ -5,6 +5,7 @@ import certificates from '@web/features/certificates/messages.zh-TW'
 import feeSlips from '@web/features/fee-slips/messages.zh-TW'
 import mail from '@web/features/mail/messages.zh-TW'
 import payments from '@web/features/payments/messages.zh-TW'
+import helpdesk from '@web/features/helpdesk/messages.zh-TW'
 import staff from '@web/features/staff/messages.zh-TW'
 import portalApplications from '@web/features/applications/portal/messages.zh-TW'
 import portal from '@web/features/portal/messages.zh-TW'
@@ -64,6 +65,8 @@ export default {
     appointments: '委任關係', // broker records
     brokerRecordsImport: '匯入 CSV', // broker records
     password: '變更密碼',
+    helpdesk: '客服作業',
+    helpdeskEmailChanges: '電子郵件變更核准',
     forbidden: '無權限',
     notFound: '找不到頁面',
     home: '首頁',
@@ -126,6 +129,8 @@ export default {
   payments,
   // certificates
   certificates,
+  // helpdesk
+  helpdesk,
   errors: {
     forbiddenTitle: '您沒有檢視此頁面的權限',
     forbiddenBody: '如需使用此功能，請洽系統管理者調整角色。',

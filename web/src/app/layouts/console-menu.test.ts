@@ -8,10 +8,10 @@ const keys = (roles: Role[]) => menuFor(user(roles)).map((item) => item.key)
 
 describe('console menu', () => {
   it('shows each role only what it may open', () => {
-    expect(keys(['helpdesk'])).toEqual(['dashboard', 'certificates', 'broker-records', 'password']) // certificates
+    expect(keys(['helpdesk'])).toEqual(['dashboard', 'certificates', 'broker-records', 'helpdesk', 'password']) // certificates
     expect(keys(['clerk'])).toEqual(['dashboard', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'password'])
     expect(keys(['auditor'])).toEqual(['dashboard', 'applications', 'certificates', 'payments', 'broker-records', 'audit', 'password'])
-    expect(keys(['supervisor'])).toEqual(['dashboard', 'applications', 'certificates', 'payments', 'broker-records', 'password'])
+    expect(keys(['supervisor'])).toEqual(['dashboard', 'applications', 'certificates', 'payments', 'broker-records', 'helpdesk', 'password'])
     expect(keys(['admin'])).toEqual(['dashboard', 'applications', 'certificates', 'payments', 'broker-records', 'staff', 'audit', 'mail', 'password'])
     expect(menuFor(null)).toEqual([])
   })

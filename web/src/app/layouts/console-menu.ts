@@ -3,7 +3,7 @@ import { HOME_PATH, hasAccess, type RouteRoles } from '../guard'
 import type { MessageKey } from '../message-key'
 
 export interface MenuItem {
-  key: 'dashboard' | 'applications' | 'applications-new' | 'certificates' | 'payments' | 'broker-records' | 'staff' | 'audit' | 'mail' | 'password'
+  key: 'dashboard' | 'applications' | 'applications-new' | 'certificates' | 'payments' | 'broker-records' | 'staff' | 'audit' | 'mail' | 'helpdesk' | 'password'
   path: string
   label: MessageKey
   roles: RouteRoles
@@ -20,6 +20,7 @@ export const menuItems: MenuItem[] = [
   { key: 'staff', path: '/console/staff', label: 'nav.staff', roles: ['admin'] },
   { key: 'audit', path: '/console/audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
   { key: 'mail', path: '/console/mail', label: 'nav.mail', roles: ['admin'] }, // mail outbox
+  { key: 'helpdesk', path: '/console/helpdesk', label: 'nav.helpdesk', roles: ['helpdesk', 'supervisor'] }, // helpdesk
   { key: 'password', path: '/console/password', label: 'nav.password', roles: 'staff' },
 ]
 

@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { applicationsPortalRoutes } from '@web/features/applications/portal/routes' // online DC02 (portal)
+import { helpdeskPortalRoutes } from '@web/features/helpdesk/routes' // helpdesk reset links
 import { portalAccountsRoutes } from '@web/features/portal-accounts/routes' // account registration
 import { portalAuthRoutes } from '@web/features/portal-auth/routes' // portal sign-in
 import { registrationsRoutes } from '@web/features/registrations/routes' // signing-certificate registration
@@ -18,6 +19,7 @@ export const portalRoutes: RouteRecordRaw[] = [
       ...portalAccountsRoutes,
       ...registrationsRoutes,
       ...applicationsPortalRoutes,
+      ...helpdeskPortalRoutes,
     ],
   },
 ]

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { AppError } from '../../core/errors'
+
+/** Scanned paper forms: the only uploads besides CSV imports. */
+export const MAX_SCAN_BYTES = 10 * 1024 * 1024
+export type ScanType = 'application/pdf' | 'image/jpeg' | 'image/png'
+
+/** The type a file really is, from its first bytes; the name and the browser's claim are not trusted. */
+export function sniffContentType(bytes: Uint8Array): ScanType | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b)
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf'
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg'
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png'
+  return null
+}
+
+/** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? ''
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim().slice(0, 120)
+  return cleaned || 'attachment'
+}
+
+/** Refuses what is not a scan we accept (by content), or is too large. */
+export function checkScan(bytes: Uint8Array): ScanType {
+  if (bytes.length > MAX_SCAN_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '10 MB' } })
+  const contentType = sniffContentType(bytes)
+  if (!contentType) throw new AppError('VALIDATION_FAILED', { fieldErrors: { file: { 'zh-TW': '只接受 PDF、JPEG 或 PNG 檔案', en: 'Only PDF, JPEG or PNG files are accepted' } } })
+  return contentType
+}
+
+const ext: Record<ScanType, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }
+
+/**
+ * Writes a scan outside the web root (DATA_DIR/attachments/<month>/<random>) and runs `record` with its storage
+ * key; if recording throws, the file is removed again, so neither exists without the other.
+ */
+export function storeScan<T>(opts: { dataDir: string; bytes: Uint8Array; contentType: ScanType; now: Date }, record: (storageKey: string) => T): T {
+  const storageKey = path.join(opts.now.toISOString().slice(0, 7), `${randomBytes(16).toString('hex')}.${ext[opts.contentType]}`)
+  const file = path.resolve(opts.dataDir, 'attachments', storageKey)
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeFileSync(file, opts.bytes, { flag: 'wx' })
+  try {
+    return record(storageKey)
+  } catch (err) {
+    rmSync(file, { force: true })
+    throw err
+  }
+}
+
+export function readScan(dataDir: string, storageKey: string): Buffer {
+  return readFileSync(path.resolve(dataDir, 'attachments', storageKey))
+}
