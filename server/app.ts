@@ -27,6 +27,7 @@ import { createOfficesRoutes } from './modules/offices/offices.routes'
 import { createFeeSlipsRoutes } from './modules/fee-slips/fee-slips.routes' // fee slips
 import { createPortalAccountsRoutes } from './modules/portal-accounts/portal-accounts.routes' // portal accounts
 import { createPortalAuthRoutes } from './modules/portal-auth/portal-auth.routes' // portal sign-in
+import { createRegistrationsRoutes } from './modules/registrations/registrations.routes' // registrations
 import { createPaymentsRoutes, IMPORT_PATH as PAYMENTS_IMPORT_PATH } from './modules/payments/payments.routes' // payments
 import { createStaffRoutes } from './modules/staff/staff.routes'
 
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/payments', createPaymentsRoutes()) // payments
   app.route('/api/portal/accounts', createPortalAccountsRoutes()) // portal accounts
   app.route('/api/portal/auth', createPortalAuthRoutes()) // portal sign-in
+  app.route('/api/portal/registrations', createRegistrationsRoutes()) // registrations
   app.route('/api/portal/bindings', createPortalBindingsRoutes()) // card binding (holder)
   app.route('/api/bindings', createBindingsRoutes()) // card binding (office)
   app.route('/api/helpdesk', createHelpdeskRoutes()) // helpdesk

@@ -10,6 +10,7 @@ import { queueMail } from '../../lib/mail/outbox'
 import { applyRevocation, publishCrl } from '../ca/ca.service'
 import { issueFeeSlip } from '../fee-slips/fee-slips.service'
 import { findCertificate, markCertificateStatus } from '../certificates/certificates.service'
+import { markRegistrationsOfCertificate } from '../registrations/registrations.service'
 import { checksFor } from './applications.records'
 import { findApplication, insertEvent, updateApplicationAt, type ApplicationRow } from './applications.repo'
 import { auditSummary, scopedApplication } from './applications.service'
@@ -26,6 +27,7 @@ function carryOut(tx: Db, app: ApplicationRow, ctx: AuditContext): boolean {
   applyRevocation(tx, { caName: CUSTOMS_CA, serialHex: target.serialHex, reason, ctx })
   const status = app.service === 'revoke' ? 'revoked' : app.service === 'suspend' ? 'suspended' : 'valid'
   markCertificateStatus(tx, target.serialHex, { status, revokedAt: reason ? ctx.now.toISOString() : null, revocationReason: reason })
+  markRegistrationsOfCertificate(tx, { serialHex: target.serialHex, status })
   return true
 }
 

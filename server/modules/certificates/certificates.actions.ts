@@ -6,6 +6,7 @@ import { inTransaction } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import type { AppDeps } from '../../lib/context'
 import { applyRevocation, publishCrl } from '../ca/ca.service'
+import { markRegistrationsOfCertificate } from '../registrations/registrations.service'
 import { setCertificateStatus } from './certificates.repo'
 import { getCertificate, scopedCertificate } from './certificates.service'
 
@@ -20,8 +21,8 @@ interface ActionOptions {
 /**
  * One supervisor action: the registry status, the CA's revocation and both audit rows commit together; then the
  * CRL is re-signed, so the change is public when the call returns. (A CRL publish that fails is logged: the CA
- * re-signs a stale CRL before it serves it anyway.) Portal registrations of the certificate are not marked
- * here: that table arrives with the portal.
+ * re-signs a stale CRL before it serves it anyway.) The portal's signing registrations of the certificate are
+ * marked in the same transaction, so a held or revoked certificate never still verifies in the Single Window.
  */
 async function act(opts: ActionOptions & { action: CertificateAction; reason: CrlReason | null }): Promise<Certificate> {
   const { deps, user, ctx } = opts
@@ -30,6 +31,7 @@ async function act(opts: ActionOptions & { action: CertificateAction; reason: Cr
     const status = assertCertificateTransition(opts.action, before.status)
     applyRevocation(tx, { caName: before.caName, serialHex: before.serialHex, reason: opts.reason, ctx })
     setCertificateStatus(tx, before.serialHex, { status, revokedAt: opts.reason ? ctx.now.toISOString() : null, revocationReason: opts.reason })
+    markRegistrationsOfCertificate(tx, { serialHex: before.serialHex, status })
     recordAudit(tx, ctx, {
       action: `certificate.${opts.action === 'hold' ? 'held' : opts.action === 'release' ? 'released' : 'revoked'}`,
       entity: 'certificate',
