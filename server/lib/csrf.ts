@@ -29,8 +29,10 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
     if (!host || hostOf(origin) !== host) throw new AppError('CSRF_FAILED')
   }
   const type = c.req.header('content-type') ?? ''
-  const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0'
-  if (hasBody && !/^(?:application\/(?:[\w.+-]+\+)?json|multipart\/form-data)\b/i.test(type)) {
+  // Node gives every request a body stream, so a body is what the headers declare: a type, a length or chunks
+  // (a browser's DELETE declares none of them).
+  const declared = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined
+  if ((type || declared) && !/^(?:application\/(?:[\w.+-]+\+)?json|multipart\/form-data)\b/i.test(type)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE')
   }
   return next()

@@ -26,8 +26,4 @@ export function registrationListQuery(params: RegistrationParams) {
 
 export const registerCertificate = (body: RegistrationRequest) => api<RegistrationCreated>('/api/portal/registrations', { method: 'POST', body })
 
-/**
- * Sent with an empty JSON body: through @hono/node-server a browser's bodiless DELETE still carries a body stream
- * and no Content-Length, which csrfProtection refuses as a non-JSON body (415).
- */
-export const deleteRegistration = (id: number) => api<void>(`/api/portal/registrations/${id}`, { method: 'DELETE', body: {} })
+export const deleteRegistration = (id: number) => api<void>(`/api/portal/registrations/${id}`, { method: 'DELETE' })
