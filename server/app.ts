@@ -12,6 +12,7 @@ import type { AppDeps, AppEnv } from './lib/context'
 import { csrfProtection } from './lib/csrf'
 import { mountSpa } from './lib/spa'
 import { createApplicationsRoutes } from './modules/applications/applications.routes'
+import { createApplicationsPortalRoutes } from './modules/applications/applications.portal.routes' // applications (portal)
 import { createAuditRoutes } from './modules/audit/audit.routes'
 import { createAuthRoutes } from './modules/auth/auth.routes'
 import { createBrokerRecordsRoutes, IMPORT_PATH as BROKER_RECORDS_IMPORT_PATH } from './modules/broker-records/broker-records.routes'
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/payments', createPaymentsRoutes()) // payments
   app.route('/api/portal/accounts', createPortalAccountsRoutes()) // portal accounts
   app.route('/api/portal/auth', createPortalAuthRoutes()) // portal sign-in
+  app.route('/api/portal/applications', createApplicationsPortalRoutes()) // applications (portal)
   app.all('/api/*', allow('public'), () => {
     throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
   })
