@@ -1,6 +1,14 @@
 #!/usr/bin/env bash
-# The server the end-to-end tests run against: a fresh data folder each run, the demo data, the built SPA.
+# The server the end-to-end tests run against: a fresh data folder each run, the demo data, the built SPA,
+# and mail sent over real SMTP to a loopback sink that files each message under $DATA_DIR/mail/ for the specs.
 set -euo pipefail
 export DATA_DIR="${E2E_DATA_DIR:-$(mktemp -d /tmp/certdesk-e2e.XXXXXX)}"
 export HOST=127.0.0.1 LOGIN_RATE_PER_MINUTE=1000 LOG_LEVEL=warn
+mkdir -p "$DATA_DIR/mail"
+rm -f "$DATA_DIR/mail/.smtp-url"
+# the sink watches this shell's pid, which `exec` below hands to the server: it ends when the server does
+npx tsx e2e/smtp-sink.ts "$DATA_DIR/mail" $$ &
+for _ in $(seq 1 300); do [ -s "$DATA_DIR/mail/.smtp-url" ] && break; sleep 0.1; done
+[ -s "$DATA_DIR/mail/.smtp-url" ] || { echo "the SMTP sink did not start" >&2; exit 1; }
+export SMTP_URL="$(cat "$DATA_DIR/mail/.smtp-url")"
 exec npx tsx server/cli/start.ts

@@ -12,6 +12,7 @@ import type { AppDeps, AppEnv } from './lib/context'
 import { csrfProtection } from './lib/csrf'
 import { mountSpa } from './lib/spa'
 import { createApplicationsRoutes } from './modules/applications/applications.routes'
+import { createApplicationsPortalRoutes } from './modules/applications/applications.portal.routes' // applications (portal)
 import { createAuditRoutes } from './modules/audit/audit.routes'
 import { createAuthRoutes } from './modules/auth/auth.routes'
 import { BINDING_UPLOAD_PATH, createBindingsRoutes, createPortalBindingsRoutes } from './modules/bindings/bindings.routes' // card binding
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/helpdesk', createHelpdeskRoutes()) // helpdesk
   app.route('/api/lookup', createLookupRoutes()) // lookup
   app.route('/api/portal/password-reset', createPasswordResetRoutes()) // helpdesk reset links
+  app.route('/api/portal/applications', createApplicationsPortalRoutes()) // applications (portal)
   app.all('/api/*', allow('public'), () => {
     throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
   })

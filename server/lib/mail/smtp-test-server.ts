@@ -8,7 +8,7 @@ export interface ReceivedMail {
   raw: string
 }
 
-export async function startSmtpTestServer(opts: { auth?: { user: string; pass: string }; rejectRcpt?: (address: string) => boolean } = {}) {
+export async function startSmtpTestServer(opts: { auth?: { user: string; pass: string }; rejectRcpt?: (address: string) => boolean; onMessage?: (mail: ReceivedMail) => void } = {}) {
   const received: ReceivedMail[] = []
   const server = new SMTPServer({
     authOptional: !opts.auth,
@@ -28,11 +28,13 @@ export async function startSmtpTestServer(opts: { auth?: { user: string; pass: s
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
       stream.on('end', () => {
-        received.push({
+        const mail = {
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           rcptTo: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('latin1'),
-        })
+        }
+        received.push(mail)
+        opts.onMessage?.(mail)
         callback()
       })
     },

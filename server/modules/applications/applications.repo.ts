@@ -31,6 +31,8 @@ export function findApplication(db: Db, id: number): ApplicationRow | null {
 
 export interface ApplicationFilter {
   scope: string | null
+  /** the portal: one company's applications only */
+  ubn?: string
   q?: string
   officeCode?: string
   status?: string
@@ -51,6 +53,7 @@ export interface ApplicationFilter {
 export function listApplications(db: Db, f: ApplicationFilter): ApplicationRow[] {
   const where: SQL[] = []
   if (f.scope) where.push(eq(applications.officeCode, f.scope))
+  if (f.ubn) where.push(eq(applications.ubn, f.ubn))
   if (f.officeCode) where.push(eq(applications.officeCode, f.officeCode))
   if (f.status) where.push(eq(applications.status, f.status as ApplicationRow['status']))
   else where.push(ne(applications.status, 'draft'))

@@ -97,7 +97,8 @@ export function getApplication(opts: { db: Db; user: SessionUser; id: number; no
   return toApplication(opts.db, scopedApplication(opts.db, opts.user, opts.id), opts.user, opts.now)
 }
 
-function decodeCursor(cursor: string | undefined): { key: string; id: number } | undefined {
+/** A list cursor: the sort key and id of the last row shown (keyset paging). */
+export function decodeCursor(cursor: string | undefined): { key: string; id: number } | undefined {
   if (!cursor) return undefined
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, number]
@@ -108,7 +109,7 @@ function decodeCursor(cursor: string | undefined): { key: string; id: number } |
   throw new AppError('VALIDATION_FAILED', { fieldErrors: { cursor: 'cursorInvalid' } })
 }
 
-const taipeiMidnight = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString()
+export const taipeiMidnight = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString()
 
 export function searchApplications(opts: { db: Db; user: SessionUser; query: z.output<typeof applicationListQuery>; now: Date }): ApplicationPage {
   const { db, query, now } = opts

@@ -1,12 +1,15 @@
+import { existsSync } from 'node:fs'
 import type { SessionUser } from '../../../core/contracts/auth'
 import { FEE_TYPE, type FeeSlip } from '../../../core/contracts/fee-slips'
 import { AppError } from '../../../core/errors'
 import { addDaysTaipei, taipeiDate } from '../../../core/tw'
 import { formatFeeSlipNo } from '../../../core/workflow/fee-slip-number'
 import type { Db } from '../../../db/client'
+import type { Env } from '../../env'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { getSetting } from '../../lib/settings'
 import { officeScope } from '../../lib/sql'
+import { feeSlipPdf } from './fee-slips.pdf'
 import { applicationNoOf, findSlipByNo, insertFeeSlip, latestSlipOf, nextSlipSequence, setSlipPaid, type FeeSlipRow } from './fee-slips.repo'
 
 export type { FeeSlipRow }
@@ -50,10 +53,20 @@ export function scopedSlip(db: Db, user: SessionUser, slipNo: string): FeeSlipRo
 export function getFeeSlip(opts: { db: Db; user: SessionUser; slipNo: string }): FeeSlip {
   const slip = scopedSlip(opts.db, opts.user, opts.slipNo)
   if (!slip) throw new AppError('NOT_FOUND', { message: { 'zh-TW': `查無繳款單 ${opts.slipNo}`, en: `No fee slip ${opts.slipNo}` } })
+  return toFeeSlip(opts.db, slip)
+}
+
+/** The print data of an application's current slip, or null; the caller has checked who may see it (the portal). */
+export function feeSlipOfApplication(db: Db, applicationId: number): FeeSlip | null {
+  const slip = latestSlipOf(db, applicationId)
+  return slip && toFeeSlip(db, slip)
+}
+
+function toFeeSlip(db: Db, slip: FeeSlipRow): FeeSlip {
   return {
     slipNo: slip.slipNo,
     applicationId: slip.applicationId,
-    applicationNo: applicationNoOf(opts.db, slip.applicationId) ?? '',
+    applicationNo: applicationNoOf(db, slip.applicationId) ?? '',
     officeCode: slip.officeCode,
     payerUbn: slip.payerUbn,
     payerName: slip.payerName,
@@ -70,4 +83,16 @@ export function getFeeSlip(opts: { db: Db; user: SessionUser; slipNo: string }):
 /** Marks a slip paid inside the caller's transaction; a slip no longer unpaid at its version is a conflict. */
 export function markSlipPaid(tx: Db, slip: FeeSlipRow, paidAt: string): void {
   if (!setSlipPaid(tx, slip.id, slip.version, paidAt)) throw new AppError('VERSION_CONFLICT')
+}
+
+/** The slip as a PDF download, the same for the console and the portal; 503 when the CJK font is missing. */
+export async function feeSlipPdfDownload(slip: FeeSlip, env: Pick<Env, 'PDF_FONT' | 'PDF_FONT_FAMILY'>): Promise<{ body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }> {
+  if (!existsSync(env.PDF_FONT)) {
+    throw new AppError('UNAVAILABLE', { message: { 'zh-TW': `找不到 PDF 中文字型（PDF_FONT：${env.PDF_FONT}）`, en: `The CJK font for PDFs is missing (PDF_FONT: ${env.PDF_FONT})` } })
+  }
+  const pdf = await feeSlipPdf(slip, { file: env.PDF_FONT, family: env.PDF_FONT_FAMILY })
+  return {
+    body: new Uint8Array(pdf),
+    headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="feeslip-${slip.slipNo}.pdf"`, 'Cache-Control': 'private, no-store' },
+  }
 }

@@ -166,5 +166,6 @@ export default {
     paid: 'Paid',
     expired: 'Cancelled: fee not paid',
     issued: 'Certificate issued',
+    contactChanged: 'Contact changed by the applicant',
   },
 } satisfies Shape<typeof zhTW>

@@ -164,5 +164,6 @@ export default {
     paid: '完成繳費',
     expired: '逾期未繳費取消',
     issued: '核發憑證',
+    contactChanged: '申請人修改連絡人資料',
   },
 }
