@@ -34,8 +34,9 @@ export class PortalRegisterPage {
   readonly checked = () => this.page.getByTestId('reg-card-checked')
   readonly alreadyRegistered = () => this.page.getByTestId('reg-already-registered')
   readonly input = (name: string) => field(this.page, `reg-${name}`)
-  /** the error Element Plus shows under a field */
-  readonly fieldError = (name: string) => this.page.locator('.el-form-item', { has: this.page.locator(`#reg-${name}`) }).locator('.el-form-item__error')
+  /** the error shown under a field */
+  readonly fieldError = (name: string) => this.page.getByTestId(`reg-${name}-error`)
+  readonly anyFieldError = () => this.page.locator('.field-error')
 
   async open(): Promise<void> {
     await this.page.goto('/portal/register')

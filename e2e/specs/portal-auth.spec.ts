@@ -36,7 +36,7 @@ test.describe('portal sign-in and registration', () => {
 
     await expect(register.heading()).toHaveText('步驟 3／5：基本資料')
     // nothing is judged before it is typed
-    await expect(page.locator('.el-form-item__error')).toHaveCount(0)
+    await expect(register.anyFieldError()).toHaveCount(0)
     // the card's name is filled in already; the rest is typed
     await expect(register.input('contactName')).toHaveValue('王建民')
     await register.fillPerson(wang)
@@ -92,9 +92,10 @@ test.describe('portal sign-in and registration', () => {
     await register.fillPerson({ ...tsai, contactName: '蔡明澤' })
     await register.next()
 
-    await expect(register.problem()).toHaveText('憑證與輸入的資料不符')
+    await expect(register.problem()).toContainText('憑證與輸入的資料不符')
     await expect(register.heading()).toHaveText('步驟 3／5：基本資料')
     await expect(register.fieldError('contactName')).toHaveText('姓名與自然人憑證不符')
+    await expect(register.input('contactName')).toBeFocused()
     await expect(register.fieldError('idNumber')).toHaveCount(0)
     expect(await isRegistered(request, tsai.idNumber)).toBe(false)
     // the verdict stands until the field changes

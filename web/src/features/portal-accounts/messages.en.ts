@@ -8,6 +8,7 @@ export default {
   stepHeading: 'Step {n} of 5: {name}',
   actions: { next: 'Next', back: 'Back', cancel: 'Cancel', submit: 'Register' },
   required: 'Fields marked * are required.',
+  fixFields: 'Correct the marked fields below, then send again.',
   category: {
     intro: 'Choose the category and the attribute, then press “Next”.',
     category: 'Category',

@@ -6,6 +6,7 @@ export default {
   stepHeading: '步驟 {n}／5：{name}',
   actions: { next: '下一步', back: '上一步', cancel: '取消', submit: '送出註冊' },
   required: '標示 * 者為必填欄位。',
+  fixFields: '請修正下方標示的欄位後，再送出一次。',
   category: {
     intro: '請選擇申請類別與屬性，再按「下一步」。',
     category: '類別',

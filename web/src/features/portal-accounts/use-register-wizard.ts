@@ -79,8 +79,9 @@ function createRegisterWizard() {
       step.value = 'done'
     },
     onError: (err) => {
-      if (isApiError(err, 'ALREADY_REGISTERED')) return card.goHomeSoon()
       problem.value = isApiError(err) ? err.message : t('common.loadFailed')
+      // registered meanwhile (another tab, another person at the same desk): seed 001 sends it home
+      if (isApiError(err, 'ALREADY_REGISTERED')) return card.goHomeSoon()
       if (!isApiError(err)) return
       serverErrors.value = err.fieldErrors
       step.value = firstStepWithErrors(Object.keys(err.fieldErrors), draft.category) ?? step.value
@@ -105,8 +106,14 @@ function createRegisterWizard() {
     step.value = previousStep(step.value, draft.category) ?? step.value
   }
 
+  /** whether the server refused named fields: the message then asks to fix the marked ones */
+  const refusedFields = computed(() => Object.keys(serverErrors.value).length > 0)
+  /** the first field of the current step the server refused, to take the focus there */
+  function firstRefusedField(): DraftField | undefined {
+    return step.value === 'basic' || step.value === 'company' ? stepFields[step.value][draft.category].find((field) => serverErrors.value[field]) : undefined
+  }
   const busy = computed(() => card.checking.value || existence.checking.value || submit.isPending.value)
-  return { step, draft, card, existence, problem, accountId, busy, submitting: submit.isPending, error, touch, edited, checkExists, next, back }
+  return { step, draft, card, existence, problem, refusedFields, accountId, busy, submitting: submit.isPending, error, firstRefusedField, touch, edited, checkExists, next, back }
 }
 
 export type RegisterWizard = ReturnType<typeof createRegisterWizard>
