@@ -32,7 +32,9 @@ test.describe('portal sign-in and registration', () => {
     await register.loadCard('citizen-1')
     await expect(register.checked()).toContainText('檢查完畢')
     await expect(register.checked()).toContainText('1394')
-    await register.next()
+    // the keyboard goes on from where the PIN was typed
+    await expect(page.getByTestId('reg-next')).toBeFocused()
+    await page.keyboard.press('Enter')
 
     await expect(register.heading()).toHaveText('步驟 3／5：基本資料')
     // nothing is judged before it is typed
@@ -126,5 +128,31 @@ test.describe('portal sign-in and registration', () => {
     // a signed-in account does not see the sign-in page again
     await page.goto('/portal/login')
     await expect(page).toHaveURL(/\/portal$/)
+  })
+
+  test('a signed-in person changes the password, with the rule shown and a wrong current password refused', async ({ page, request }) => {
+    await ensurePersonRegistered(request, 'citizen-1', wang)
+    const login = new PortalLoginPage(page)
+    await login.open('?tab=password&redirect=/portal/password')
+    await login.signInWithPassword(wang.email, wang.password)
+    await expect(page).toHaveURL(/\/portal\/password$/)
+    await expect(page.locator('#portal-password-rule')).toContainText('大寫英文至少1碼')
+
+    const change = async (current: string, next: string) => {
+      await field(page, 'portal-password-current').fill(current)
+      await field(page, 'portal-password-new').fill(next)
+      await field(page, 'portal-password-confirm').fill(next)
+      await page.getByTestId('portal-password-submit').click()
+    }
+    await change('Not-the-pass-1', 'Portal-pass-2')
+    await expect(page.getByText('目前密碼不正確')).toBeVisible()
+    await change(wang.password, 'Portal-pass-2')
+    await expect(page.getByText('密碼已變更')).toBeVisible()
+    // the new session still works, and the password is put back for the other tests
+    await expect(field(page, 'portal-password-current')).toHaveValue('')
+    await change('Portal-pass-2', wang.password)
+    await expect(field(page, 'portal-password-current')).toHaveValue('')
+    const res = await request.post('/api/portal/auth/login/password', { data: { accountId: wang.email, password: wang.password } })
+    expect(res.status()).toBe(200)
   })
 })
