@@ -1,4 +1,40 @@
-/** Texts of portal-auth (portal). */
+/** Texts of portal-auth: certificate and account sign-in (seeds 001, 004), and the password change. */
 export default {
-  title: 'portalAuth',
+  loginTitle: '登入',
+  loginLead: '請以自然人憑證、工商憑證，或帳號密碼登入關港貿單一窗口。',
+  tabs: { label: '登入方式', card: '憑證登入', password: '帳號登入' },
+  card: {
+    kindLabel: '憑證種類',
+    moica: '自然人憑證（個人）',
+    moeaca: '工商憑證（企業）',
+    ready: '卡片已載入，請按「登入」。',
+    submit: '以此憑證登入',
+  },
+  password: {
+    accountId: '帳號',
+    accountIdHint: '個人帳號為註冊時的電子郵件，企業帳號為統一編號。',
+    password: '密碼',
+    submit: '登入',
+    migratedHint: '2013 年 8 月 17 日前於原海關系統註冊的帳號，密碼無法移轉，請改用憑證登入或洽服務中心設定密碼。',
+  },
+  noAccount: '還沒有帳號？',
+  registerLink: '以憑證註冊帳號',
+  problems: {
+    notRegistered: { title: '此憑證尚未註冊本系統', hint: '請先以此憑證註冊帳號，完成後再登入。', action: '前往註冊' },
+    certificateInvalid: { title: '憑證驗證未通過', hint: '請確認使用的是有效期限內、未經廢止的自然人憑證或工商憑證。' },
+    locked: { title: '帳號暫時鎖定', hint: '可稍後再試，或改用憑證登入；如需協助請洽服務中心。' },
+    invalidCredentials: { title: '帳號或密碼錯誤', hint: '請確認帳號與密碼（密碼大小寫不同）後再試。' },
+    challengeUsed: { title: '登入驗證已逾時或已使用', hint: '卡片仍已載入，請再按一次「以此憑證登入」。' },
+  },
+  change: {
+    title: '變更密碼',
+    current: '目前密碼',
+    new: '新密碼',
+    confirm: '確認新密碼',
+    rule: '密碼大小寫不同，包含長度至少8碼，數字至少1碼，大寫英文至少1碼，小寫英文至少1碼。',
+    mismatch: '兩次輸入的新密碼不一致',
+    forced: '您的密碼已由服務中心重設，請先設定新密碼，再繼續使用各項服務。',
+    changed: '密碼已變更',
+    submit: '變更密碼',
+  },
 }
