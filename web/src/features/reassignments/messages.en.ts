@@ -48,6 +48,7 @@ export default {
   requestedAt: 'Recorded',
   decidedBy: 'Decided by',
   decidedAt: 'Decided',
+  historyEmpty: 'No reassignments yet.',
   more: 'Load more',
   shown: '{n} shown',
   filterBroker: 'Broker code',

@@ -46,6 +46,7 @@ export default {
   requestedAt: '登記時間',
   decidedBy: '核定人',
   decidedAt: '核定時間',
+  historyEmpty: '尚無異動紀錄。',
   more: '載入更多',
   shown: '顯示 {n} 筆',
   filterBroker: '人員代碼',
