@@ -42,6 +42,8 @@ export const fieldMessages = {
   passwordMismatch: { 'zh-TW': '兩次輸入的密碼不一致', en: 'The passwords do not match' },
   bindingCodeFormat: { 'zh-TW': '驗證碼為 8 個英數字', en: 'The code is 8 letters or digits' },
   dateRange: { 'zh-TW': '起日不可晚於迄日', en: 'The start date must not be after the end date' },
+  documentRequired: { 'zh-TW': '請確認已收到此文件', en: 'Confirm that this document was received' },
+  officeCheckRequired: { 'zh-TW': '請確認已完成委任關係審核', en: 'Confirm that the office has checked the appointment' },
 } satisfies Record<string, LocalizedText>
 
 export type FieldMessageKey = keyof typeof fieldMessages

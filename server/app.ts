@@ -30,6 +30,7 @@ import { createPortalAccountsRoutes } from './modules/portal-accounts/portal-acc
 import { createPortalAuthRoutes } from './modules/portal-auth/portal-auth.routes' // portal sign-in
 import { createRegistrationsRoutes } from './modules/registrations/registrations.routes' // registrations
 import { createPaymentsRoutes, IMPORT_PATH as PAYMENTS_IMPORT_PATH } from './modules/payments/payments.routes' // payments
+import { createReassignmentsRoutes } from './modules/reassignments/reassignments.routes' // reassignments
 import { createStaffRoutes } from './modules/staff/staff.routes'
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/lookup', createLookupRoutes()) // lookup
   app.route('/api/portal/password-reset', createPasswordResetRoutes()) // helpdesk reset links
   app.route('/api/portal/applications', createApplicationsPortalRoutes()) // applications (portal)
+  app.route('/api/reassignments', createReassignmentsRoutes()) // reassignments
   app.all('/api/*', allow('public'), () => {
     throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
   })

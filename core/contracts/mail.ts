@@ -17,6 +17,7 @@ export const mailTemplateNames = [
   'certificate-expiry',
   'password-reset',
   'binding-code',
+  'broker-resignation',
 ] as const
 export type MailTemplateName = (typeof mailTemplateNames)[number]
 
@@ -29,6 +30,7 @@ export const mailTemplateLabels: Record<MailTemplateName, LocalizedText> = {
   'certificate-expiry': { 'zh-TW': '憑證到期通知', en: 'Expiry notice' },
   'password-reset': { 'zh-TW': '密碼重設', en: 'Password reset' },
   'binding-code': { 'zh-TW': '綁定驗證碼', en: 'Binding code' },
+  'broker-resignation': { 'zh-TW': '專責報關人員離職', en: 'Broker resignation' },
 }
 
 /** The admin outbox list: newest first, keyset-paged; q searches address, subject and application number. */

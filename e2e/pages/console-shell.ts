@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 
-export const MENU_ITEMS = ['dashboard', 'lookup', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'bindings', 'staff', 'audit', 'mail', 'helpdesk', 'password'] as const
+export const MENU_ITEMS = ['dashboard', 'lookup', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'reassignments', 'bindings', 'staff', 'audit', 'mail', 'helpdesk', 'password'] as const
 
 export class ConsoleShell {
   constructor(private readonly page: Page) {}

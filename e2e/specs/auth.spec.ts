@@ -8,7 +8,7 @@ test.describe('staff sign-in', () => {
     await expect(shell.userName()).toHaveText('陳怡安')
     await expect(shell.office()).toHaveText('基隆關')
     await expect(shell.roles()).toHaveText('承辦人')
-    expect(await shell.visibleMenu()).toEqual(['dashboard', 'lookup', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'bindings', 'password'])
+    expect(await shell.visibleMenu()).toEqual(['dashboard', 'lookup', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'reassignments', 'bindings', 'password'])
     await shell.signOut()
     await expect(page).toHaveURL(/\/console\/login/)
     await page.goto('/console')

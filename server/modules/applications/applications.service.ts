@@ -11,7 +11,7 @@ import { reviewSlaDays } from '../../lib/settings'
 import { customsOfficeCodes } from '../../../core/contracts/offices'
 import { officeScope } from '../../lib/sql'
 import { validationError } from '../../lib/validate'
-import { findApplication, insertApplication, insertEvent, listApplications, nextSequence, updateApplicationAt, type ApplicationRow, type NewApplicationRow } from './applications.repo'
+import { findApplication, insertApplication, insertEvent, latestContactEmail, listApplications, nextSequence, updateApplicationAt, type ApplicationRow, type NewApplicationRow } from './applications.repo'
 import { toApplication, toSummary } from './applications.view'
 
 type DraftData = z.output<typeof draftRequest>
@@ -22,6 +22,11 @@ export function scopedApplication(db: Db, user: SessionUser, id: number): Applic
   const scope = officeScope(user.officeCode)
   if (!row || (scope && row.officeCode !== scope)) throw new AppError('NOT_FOUND')
   return row
+}
+
+/** The contact e-mail of the firm's latest application (any office), for notices to a firm with no portal account. */
+export function latestContactEmailOf(db: Db, ubn: string): string | null {
+  return latestContactEmail(db, ubn)
 }
 
 /** The summary an audit row keeps of an application. */

@@ -226,3 +226,16 @@ export function findActiveAppointmentRow(db: Db, brokerCode: string, ubn: string
     .get()
   return row ? toAppointment(row) : null
 }
+
+/** Ends an active appointment on `toDate`; false when it is no longer active (someone ended it first). */
+export function endAppointmentRow(db: Db, id: number, toDate: string): boolean {
+  return db.update(appointments).set({ toDate, status: 'ended' }).where(and(eq(appointments.id, id), eq(appointments.status, 'active'))).run().changes === 1
+}
+
+export function insertAppointment(db: Db, row: { brokerCode: string; firmUbn: string; fromDate: string }): number {
+  return db.insert(appointments).values({ ...row, toDate: null, status: 'active' }).returning({ id: appointments.id }).get().id
+}
+
+export function setBrokerDisqualified(db: Db, code: string, disqualifiedOn: string): boolean {
+  return db.update(brokers).set({ qualificationStatus: 'disqualified', disqualifiedOn }).where(eq(brokers.code, code)).run().changes === 1
+}

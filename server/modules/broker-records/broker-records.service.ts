@@ -15,7 +15,20 @@ import type {
 import { AppError } from '../../../core/errors'
 import { isValidPersonId, maskPersonId, normalizeBrokerCode, normalizePersonId, normalizeUbn } from '../../../core/tw'
 import type { Db } from '../../../db/client'
-import { appointmentsOf, findActiveAppointmentRow, findBroker, findFirm, licencesOf, listAppointments, listBrokers, listFirms, type After } from './broker-records.repo'
+import {
+  appointmentsOf,
+  endAppointmentRow,
+  findActiveAppointmentRow,
+  findBroker,
+  findFirm,
+  insertAppointment,
+  licencesOf,
+  listAppointments,
+  listBrokers,
+  listFirms,
+  setBrokerDisqualified,
+  type After,
+} from './broker-records.repo'
 
 /**
  * The broker records are national data: every staff role reads every office's records, so nothing here is
@@ -112,4 +125,24 @@ export function findBrokerRecord(db: Db, code: string): BrokerRecord | null {
 /** The broker's active appointment (委任) to the firm, or null when the broker does not work for it now. */
 export function findActiveAppointment(db: Db, brokerCode: string, ubn: string): Appointment | null {
   return findActiveAppointmentRow(db, normalizeBrokerCode(brokerCode), normalizeUbn(ubn))
+}
+
+/*
+ * Record changes for the reassignments module (專責報關人員異動). Synchronous and taking a transaction, so that
+ * the change, the caller's own rows and its audit row commit together; the caller writes the audit row.
+ */
+
+/** Ends an active appointment (委任關係終止) on `toDate`; false when it had already ended. */
+export function endAppointment(tx: Db, id: number, toDate: string): boolean {
+  return endAppointmentRow(tx, id, toDate)
+}
+
+/** Records a new appointment of the broker to the firm from `fromDate`; returns its id. */
+export function startAppointment(tx: Db, row: { brokerCode: string; firmUbn: string; fromDate: string }): number {
+  return insertAppointment(tx, { brokerCode: normalizeBrokerCode(row.brokerCode), firmUbn: normalizeUbn(row.firmUbn), fromDate: row.fromDate })
+}
+
+/** Marks the broker as disqualified (喪失資格) from `on`. */
+export function disqualifyBroker(tx: Db, code: string, on: string): boolean {
+  return setBrokerDisqualified(tx, normalizeBrokerCode(code), on)
 }

@@ -111,3 +111,8 @@ export function auditRowsFor(db: Db, caName: string, serialHex: string) {
     .orderBy(asc(auditLog.id))
     .all()
 }
+
+/** A broker's personal certificates in the registry, oldest first. */
+export function certificatesOfBrokerRows(db: Db, brokerCode: string): CertificateRow[] {
+  return db.select().from(certificates).where(eq(certificates.brokerCode, brokerCode)).orderBy(asc(certificates.id)).all()
+}

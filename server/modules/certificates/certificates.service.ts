@@ -1,12 +1,12 @@
 import type { z } from 'zod'
 import type { SessionUser } from '../../../core/contracts/auth'
-import { normalizeSerial, type Certificate, type CertificatePage, type certificateListQuery } from '../../../core/contracts/certificates'
+import { normalizeSerial, type Certificate, type CertificateEvent, type CertificatePage, type certificateListQuery } from '../../../core/contracts/certificates'
 import { AppError } from '../../../core/errors'
 import type { Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { officeScope } from '../../lib/sql'
-import { existsFor, findCertificateBySerial, insertCertificate, listCertificates, serialSpellings, setCertificateStatus, type CertificateRow, type NewCertificateRow } from './certificates.repo'
-import { toCertificate, toSummary } from './certificates.view'
+import { certificatesOfBrokerRows, existsFor, findCertificateBySerial, insertCertificate, listCertificates, serialSpellings, setCertificateStatus, type CertificateRow, type NewCertificateRow } from './certificates.repo'
+import { timelineOf, toCertificate, toSummary } from './certificates.view'
 
 /** The registry entry of a customs certificate (RA side), or null. */
 export function findCertificate(db: Db, serialHex: string): CertificateRow | null {
@@ -103,6 +103,19 @@ export function certificateFile(opts: { db: Db; user: SessionUser; serialHex: st
   const cn = /CN=([^,]+)/.exec(row.subjectDn)?.[1] ?? ''
   const name = `${cn.replace(/[^A-Za-z0-9]/g, '')}${row.serialHex}`.slice(0, 80)
   return { fileName: `${name}.cer`, der: row.der }
+}
+
+/** A broker's certificates that are still valid or on hold, of every office: what a disqualification revokes. */
+export function liveCertificatesOfBroker(db: Db, brokerCode: string): CertificateRow[] {
+  return certificatesOfBrokerRows(db, brokerCode).filter((r) => r.status !== 'revoked')
+}
+
+/** The history of each of a broker's certificates the user may see (office staff: their office's), for the broker's timeline. */
+export function certificateEventsOfBroker(db: Db, user: SessionUser, brokerCode: string): { serialHex: string; ubn: string; events: CertificateEvent[] }[] {
+  const scope = officeScope(user.officeCode)
+  return certificatesOfBrokerRows(db, brokerCode)
+    .filter((r) => !scope || r.officeCode === scope)
+    .map((r) => ({ serialHex: r.serialHex, ubn: r.ubn, events: timelineOf(db, r, user) }))
 }
 
 /** Every stored spelling of a serial, for other modules' lookups by serial. */

@@ -32,3 +32,14 @@ export function insertAccountWithCard(db: Db, account: NewPortalAccount, card: N
   insertCard(db, id, card)
   return id
 }
+
+/** The e-mail addresses of a firm's active company accounts, oldest account first. */
+export function companyEmails(db: Db, ubn: string): string[] {
+  return db
+    .select({ email: portalAccounts.email })
+    .from(portalAccounts)
+    .where(and(eq(portalAccounts.category, 'company'), eq(portalAccounts.ubn, ubn), eq(portalAccounts.status, 'active')))
+    .orderBy(portalAccounts.id)
+    .all()
+    .map((r) => r.email)
+}

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../lib/context'
 import { hashPassword } from '../../lib/password'
 import { hitRateLimit } from '../../lib/rate-limit'
 import { verifyCardResponse } from '../card-login/card-login.service'
-import { accountIdTaken, findCardOwner, insertAccountWithCard, insertCard, personRegistered } from './portal-accounts.repo'
+import { accountIdTaken, companyEmails, findCardOwner, insertAccountWithCard, insertCard, personRegistered } from './portal-accounts.repo'
 
 type CardKind = 'moica' | 'moeaca'
 const cardFor: Record<PortalCategory, CardKind> = { individual: 'moica', company: 'moeaca' }
@@ -110,4 +110,9 @@ export function cardIsBound(db: Db, fingerprint: string): boolean {
 export function addLoginCard(tx: Db, opts: { accountRef: number; kind: 'moica' | 'moeaca'; info: CertificateInfo; via: 'binding' | 'migration'; at: string }): void {
   const { info } = opts
   insertCard(tx, opts.accountRef, { fingerprint: info.sha256Fingerprint, kind: opts.kind, serialHex: info.serialHex, issuerDn: info.issuer.display, subjectDn: info.subject.display, notBefore: info.notBefore, notAfter: info.notAfter, boundVia: opts.via, boundAt: opts.at })
+}
+
+/** Where a notice to a firm goes: the e-mails of its active company accounts (none when it has no account). */
+export function companyEmailsOf(db: Db, ubn: string): string[] {
+  return companyEmails(db, ubn)
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { portalAccounts, portalCards, registrations } from '../../../db/schema'
 
@@ -23,8 +23,28 @@ export function findRegistration(db: Db, id: number): RegistrationRecord | null 
   return db.select().from(registrations).where(eq(registrations.id, id)).get() ?? null
 }
 
-export function markDeleted(db: Db, id: number, v: { deletedAt: string; deletedBy: string }): boolean {
+export function markDeleted(db: Db, id: number, v: { deletedAt: string; deletedBy: string; deletedReason?: string | null }): boolean {
   return db.update(registrations).set({ status: 'deleted', ...v }).where(and(eq(registrations.id, id), eq(registrations.status, 'active'))).run().changes === 1
+}
+
+/** A broker's active signing registrations (for one firm, or for every firm). */
+export function activeOfBroker(db: Db, brokerCode: string, ubn?: string): RegistrationRecord[] {
+  return db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.brokerCode, brokerCode), eq(registrations.status, 'active'), ubn ? eq(registrations.ubn, ubn) : undefined))
+    .orderBy(registrations.id)
+    .all()
+}
+
+/** The active registrations of one certificate for firms other than this one. */
+export function activeElsewhere(db: Db, fingerprint: string, ubn: string): RegistrationRecord[] {
+  return db.select().from(registrations).where(and(eq(registrations.fingerprint, fingerprint), ne(registrations.ubn, ubn), eq(registrations.status, 'active'))).all()
+}
+
+/** Every registration of a broker's certificates, active or deleted, oldest first. */
+export function historyOfBroker(db: Db, brokerCode: string): RegistrationRecord[] {
+  return db.select().from(registrations).where(eq(registrations.brokerCode, brokerCode)).orderBy(registrations.id).all()
 }
 
 /** Marks every registration of the given serials (any spelling) among the given kinds; returns how many changed. */

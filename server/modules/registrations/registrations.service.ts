@@ -9,9 +9,11 @@ import { hitRateLimit } from '../../lib/rate-limit'
 import { verifyCardResponse } from '../card-login/card-login.service'
 import { assertIssuedByCustomsCa, assertUsableNow, readUpload } from './registrations.certificate'
 import { findAccountIdentity, findActiveDuplicate, findRegistration, insertRegistration, markDeleted, setCertificateStatusOf } from './registrations.repo'
+import { retireFormerFirms } from './registrations.broker'
 import { assertKindFor, assertUseTypeFor, brokerFirm, companyUbn } from './registrations.rules'
 
 export { searchRegistrations } from './registrations.query'
+export { deleteBrokerRegistrations, registrationHistoryOfBroker, type DeletionReason } from './registrations.broker'
 
 /** The certificate of the request: an uploaded file, or a card that has just signed our challenge. */
 async function presented(deps: AppDeps, body: RegistrationInput, ctx: AuditContext) {
@@ -27,7 +29,8 @@ async function presented(deps: AppDeps, body: RegistrationInput, ctx: AuditConte
 /**
  * 通關憑證註冊 (seed 001): checks the certificate's kind for the use type, its issuer, that it is usable now and
  * that it belongs to the account (the firm's UBN, or a broker appointed to the firm); then the registration and
- * its audit row are written in one transaction. A duplicate of an active registration is a 409.
+ * its audit row are written in one transaction. A duplicate of an active registration is a 409. A broker's
+ * certificate registered by a new firm leaves the firms the broker has left (轉任): their registrations go.
  */
 export async function registerSigningCertificate(opts: { deps: AppDeps; user: PortalUser; body: RegistrationInput; ctx: AuditContext }): Promise<RegistrationCreated> {
   const { deps, user, body, ctx } = opts
@@ -58,6 +61,7 @@ export async function registerSigningCertificate(opts: { deps: AppDeps; user: Po
       action: 'registration.created', entity: 'registration', entityId: id,
       after: { useType: body.useType, form: body.form, kind, serialHex: info.serialHex, subject: info.subject.display, ubn, brokerCode: broker?.brokerCode ?? null },
     })
+    if (broker?.brokerCode) retireFormerFirms(tx, { fingerprint: info.sha256Fingerprint, ubn, brokerCode: broker.brokerCode, ctx })
     return { id, message: registrationSuccess }
   })
 }

@@ -12,6 +12,7 @@ import { feeSlipRoutes } from '@web/features/fee-slips/routes' // fee slips
 import { mailRoutes } from '@web/features/mail/routes' // mail outbox
 import { paymentRoutes } from '@web/features/payments/routes' // payments
 import { portalRoutes } from '@web/features/portal/routes'
+import { reassignmentsRoutes } from '@web/features/reassignments/routes' // reassignments
 import { staffRoutes } from '@web/features/staff/routes'
 import { usePortalSessionStore } from '@web/stores/portal-session'
 import { useSessionStore } from '@web/stores/session'
@@ -47,6 +48,7 @@ export const router = createRouter({
         ...helpdeskRoutes, // helpdesk
         ...lookupRoutes, // lookup
         ...bindingsRoutes, // card binding
+        ...reassignmentsRoutes, // reassignments
         { path: '403', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: 'nav.forbidden' } },
         { path: ':pathMatch(.*)*', name: 'console-not-found', component: NotFoundPage, meta: { title: 'nav.notFound' } },
       ],

@@ -2,9 +2,11 @@ import type { MailTemplateName } from '../../../../core/contracts/mail'
 import { bindingCodeMail, expiryNoticeMail, passwordResetMail } from './account'
 import { cancelledMail, completedMail, feeDueMail, paidMail, rejectedMail } from './application'
 import type { RenderedMail } from './letter'
+import { resignationMail } from './reassignment'
 
 export * from './account'
 export * from './application'
+export * from './reassignment'
 export type { DateInput, RenderedMail } from './letter'
 
 /** Template name (stored in mail_outbox.template) → pure render function of its typed data. */
@@ -17,6 +19,7 @@ export const mailTemplates = {
   'certificate-expiry': expiryNoticeMail,
   'password-reset': passwordResetMail,
   'binding-code': bindingCodeMail,
+  'broker-resignation': resignationMail,
 } as const satisfies Record<MailTemplateName, (data: never) => RenderedMail>
 
 export type MailTemplate = keyof typeof mailTemplates

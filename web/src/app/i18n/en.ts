@@ -16,6 +16,7 @@ import portal from '@web/features/portal/messages.en'
 import portalAccounts from '@web/features/portal-accounts/messages.en'
 import portalAuth from '@web/features/portal-auth/messages.en'
 import registrations from '@web/features/registrations/messages.en'
+import reassignments from '@web/features/reassignments/messages.en' // reassignments
 
 export default {
   app: {
@@ -78,6 +79,7 @@ export default {
     logout: 'Sign out',
     roles: 'Roles',
     bindings: 'Card bindings', // card binding
+    reassignments: 'Broker reassignments', // reassignments
     office: 'Office',
   },
   // portal (features/portal and the portal pages of each workflow)
@@ -141,6 +143,8 @@ export default {
   lookup,
   // card binding
   bindings,
+  // reassignments
+  reassignments,
   errors: {
     forbiddenTitle: 'You may not view this page',
     forbiddenBody: 'Ask the administrator for a role that includes this function.',

@@ -14,6 +14,7 @@ import portal from '@web/features/portal/messages.zh-TW'
 import portalAccounts from '@web/features/portal-accounts/messages.zh-TW'
 import portalAuth from '@web/features/portal-auth/messages.zh-TW'
 import registrations from '@web/features/registrations/messages.zh-TW'
+import reassignments from '@web/features/reassignments/messages.zh-TW' // reassignments
 
 /** UI texts in Traditional Chinese (the default). Keep `en.ts` in step: it must satisfy this shape. */
 export default {
@@ -77,6 +78,7 @@ export default {
     logout: '登出',
     roles: '角色',
     bindings: '憑證綁定申請', // card binding
+    reassignments: '專責報關人員異動', // reassignments
     office: '所屬關別',
   },
   // portal (features/portal and the portal pages of each workflow)
@@ -140,6 +142,8 @@ export default {
   lookup,
   // card binding
   bindings,
+  // reassignments
+  reassignments,
   errors: {
     forbiddenTitle: '您沒有檢視此頁面的權限',
     forbiddenBody: '如需使用此功能，請洽系統管理者調整角色。',

@@ -9,9 +9,9 @@ const keys = (roles: Role[]) => menuFor(user(roles)).map((item) => item.key)
 describe('console menu', () => {
   it('shows each role only what it may open', () => {
     expect(keys(['helpdesk'])).toEqual(['dashboard', 'lookup', 'certificates', 'broker-records', 'bindings', 'helpdesk', 'password']) // certificates
-    expect(keys(['clerk'])).toEqual(['dashboard', 'lookup', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'bindings', 'password'])
+    expect(keys(['clerk'])).toEqual(['dashboard', 'lookup', 'applications', 'applications-new', 'certificates', 'payments', 'broker-records', 'reassignments', 'bindings', 'password'])
     expect(keys(['auditor'])).toEqual(['dashboard', 'lookup', 'applications', 'certificates', 'payments', 'broker-records', 'audit', 'password'])
-    expect(keys(['supervisor'])).toEqual(['dashboard', 'lookup', 'applications', 'certificates', 'payments', 'broker-records', 'bindings', 'helpdesk', 'password'])
+    expect(keys(['supervisor'])).toEqual(['dashboard', 'lookup', 'applications', 'certificates', 'payments', 'broker-records', 'reassignments', 'bindings', 'helpdesk', 'password'])
     expect(keys(['admin'])).toEqual(['dashboard', 'lookup', 'applications', 'certificates', 'payments', 'broker-records', 'staff', 'audit', 'mail', 'password'])
     expect(menuFor(null)).toEqual([])
   })
@@ -22,6 +22,7 @@ describe('console menu', () => {
     expect(activeMenuPath('/console/applications/new', menuItems)).toBe('/console/applications/new')
     expect(activeMenuPath('/console/payments/import', menuItems)).toBe('/console/payments') // payments
     expect(activeMenuPath('/console/certificates/0a1b', menuItems)).toBe('/console/certificates') // certificates
+    expect(activeMenuPath('/console/reassignments', menuItems)).toBe('/console/reassignments') // reassignments
     expect(activeMenuPath('/console', menuItems)).toBe('/console')
     expect(activeMenuPath('/console/403', menuItems)).toBe('')
   })

@@ -3,7 +3,7 @@ import { HOME_PATH, hasAccess, type RouteRoles } from '../guard'
 import type { MessageKey } from '../message-key'
 
 export interface MenuItem {
-  key: 'dashboard' | 'lookup' | 'applications' | 'applications-new' | 'certificates' | 'payments' | 'broker-records' | 'bindings' | 'staff' | 'audit' | 'mail' | 'helpdesk' | 'password'
+  key: 'dashboard' | 'lookup' | 'applications' | 'applications-new' | 'certificates' | 'payments' | 'broker-records' | 'reassignments' | 'bindings' | 'staff' | 'audit' | 'mail' | 'helpdesk' | 'password'
   path: string
   label: MessageKey
   roles: RouteRoles
@@ -18,6 +18,7 @@ export const menuItems: MenuItem[] = [
   { key: 'certificates', path: '/console/certificates', label: 'nav.certificates', roles: ['clerk', 'supervisor', 'helpdesk', 'auditor', 'admin'] }, // certificates
   { key: 'payments', path: '/console/payments', label: 'nav.payments', roles: ['clerk', 'supervisor', 'auditor', 'admin'] }, // payments
   { key: 'broker-records', path: '/console/broker-records', label: 'nav.brokerRecords', roles: ['clerk', 'supervisor', 'helpdesk', 'auditor', 'admin'] }, // broker records
+  { key: 'reassignments', path: '/console/reassignments', label: 'nav.reassignments', roles: ['clerk', 'supervisor'] }, // reassignments
   { key: 'bindings', path: '/console/bindings', label: 'nav.bindings', roles: ['clerk', 'supervisor', 'helpdesk'] }, // card binding
   { key: 'staff', path: '/console/staff', label: 'nav.staff', roles: ['admin'] },
   { key: 'audit', path: '/console/audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
