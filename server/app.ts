@@ -11,6 +11,7 @@ import { clientIp } from './lib/client-ip'
 import type { AppDeps, AppEnv } from './lib/context'
 import { csrfProtection } from './lib/csrf'
 import { mountSpa } from './lib/spa'
+import { createApiDocsRoutes } from './lib/openapi.routes' // API document
 import { createApplicationsRoutes } from './modules/applications/applications.routes'
 import { createApplicationsPortalRoutes } from './modules/applications/applications.portal.routes' // applications (portal)
 import { createAuditRoutes } from './modules/audit/audit.routes'
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/portal/password-reset', createPasswordResetRoutes()) // helpdesk reset links
   app.route('/api/portal/applications', createApplicationsPortalRoutes()) // applications (portal)
   app.route('/api/reassignments', createReassignmentsRoutes()) // reassignments
+  app.route('/api', createApiDocsRoutes(app)) // API document
   app.all('/api/*', allow('public'), () => {
     throw new AppError('NOT_FOUND', { message: { 'zh-TW': '沒有這個 API 路徑', en: 'No such API path' } })
   })

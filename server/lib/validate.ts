@@ -73,11 +73,23 @@ export function validationError(error: z.ZodError, data: unknown): AppError {
   return new AppError('VALIDATION_FAILED', { fieldErrors })
 }
 
-/** zod validation of one part of the request; failures become one VALIDATION_FAILED error naming each field. */
+/** What a valid() middleware checks: readable on it, so the API document is built from the routes themselves. */
+export interface Validates {
+  target: keyof ValidationTargets
+  schema: z.ZodType
+}
+
+/**
+ * zod validation of one part of the request; failures become one VALIDATION_FAILED error naming each field.
+ * Like allow()'s `access`, the target and schema stay readable on the middleware (`validates`), so
+ * server/lib/openapi.ts documents each route's parameters and body without a second list to keep in step.
+ */
 export function valid<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
-  return zValidator(target, schema, (result) => {
+  const middleware = zValidator(target, schema, (result) => {
     if (!result.success) throw validationError(result.error as unknown as z.ZodError, result.data)
   })
+  const validates: Validates = { target, schema }
+  return Object.assign(middleware, { validates })
 }
 
 /** `/:id` path parameters: a positive integer. */
