@@ -2,6 +2,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { hashPassword } from '../../server/lib/password'
 import { DEMO_PASSWORD, expect, test } from '../fixtures'
+import { waitForMail } from '../mail'
 import { ConsoleBindingsPage, PortalBindingsPage } from '../pages/bindings-page'
 import { LoginPage } from '../pages/login-page'
 import { cardAnswer, openDemoCard, PORTAL_PASSWORD } from '../portal-fixtures'
@@ -11,7 +12,7 @@ const EMAIL = `contact-${UBN}@example.tw`
 const CODE_ERROR = '驗證碼錯誤、已使用或已逾期'
 const PDF = { name: 'account-form.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% sealed account form\n') }
 
-/** The e2e server's database: the API has no way to make the account seed 004 starts from, nor to read a mailed code. */
+/** The e2e server's database: the API has no way to make the account seed 004 starts from. */
 function openDb() {
   const db = new Database(path.join(process.env.E2E_DATA_DIR!, 'certdesk.db'))
   db.pragma('busy_timeout = 5000')
@@ -45,15 +46,10 @@ async function seedPasswordOnlyCompany(): Promise<void> {
   }
 }
 
-/** The code as the holder's mailbox would show it: the outbox row before any sending (no SMTP in e2e). */
-function mailedCode(mailId: number): string {
-  const db = openDb()
-  try {
-    const row = db.prepare('select body_text body from mail_outbox where id = ?').get(mailId) as { body: string }
-    return /驗證碼：(\S+)/.exec(row.body)![1]!
-  } finally {
-    db.close()
-  }
+/** The code as the holder's mailbox shows it: the mail the e2e server really sent over SMTP. */
+async function mailedCode(): Promise<string> {
+  const mail = await waitForMail(`[關港貿單一窗口]憑證綁定驗證碼通知，統一編號:${UBN}`)
+  return /驗證碼：(\S+)/.exec(mail.text)![1]!
 }
 
 test.describe('binding a card to an existing account (seed 004)', () => {
@@ -100,11 +96,11 @@ test.describe('binding a card to an existing account (seed 004)', () => {
     await expect(office.row(UBN).getByTestId('binding-confirm')).toHaveCount(0)
     await officeContext.close()
 
-    // the admin's outbox lists the mail but hides the code; the holder's mailbox (the outbox row) has it
+    // the admin's outbox lists the mail but hides the code; the holder's mailbox has it
     const mails = (await adminApi.get(`/api/mail?q=${encodeURIComponent(EMAIL)}`)) as { items: { id: number; template: string }[] }
     const mail = mails.items.find((m) => m.template === 'binding-code')!
     const shown = (await adminApi.get(`/api/mail/${mail.id}`)) as { text: string }
-    const code = mailedCode(mail.id)
+    const code = await mailedCode()
     expect(shown.text).toContain('驗證碼：＊＊＊（已隱藏 hidden）')
     expect(shown.text).not.toContain(code)
 

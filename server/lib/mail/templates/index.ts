@@ -41,7 +41,9 @@ const secretPatterns: Partial<Record<MailTemplate, RegExp>> = {
 
 export const REDACTED = '＊＊＊（已隱藏 hidden）'
 
+/** Masks a template's secrets; a body masked already (a sent mail's kept copy) stays as it is. */
 export function redactSecrets(template: string, text: string): string {
   const pattern = secretPatterns[template as MailTemplate]
-  return pattern ? text.replace(pattern, (_m, label?: string) => `${typeof label === 'string' ? label : ''}${REDACTED}`) : text
+  if (!pattern) return text
+  return text.replace(pattern, (match, label?: string) => (match.endsWith(REDACTED.split(' ')[0]!) ? match : `${typeof label === 'string' ? label : ''}${REDACTED}`))
 }
