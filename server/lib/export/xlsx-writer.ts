@@ -50,15 +50,18 @@ class ChunkSink extends Writable {
 }
 
 /**
- * Uncompressed sheet XML waiting inside exceljs: its 64 KB buffers until the zip takes up the sheet, then the
- * deflate stream's queue. exceljs ignores backpressure (its sheet stream's write always returns true), so
- * this is the only place the backlog shows; reached into here, in one function, and guarded by a test. If a
- * new exceljs hides it, the answer is 0 and the export still streams, only with a looser memory bound.
+ * Uncompressed sheet XML waiting inside exceljs and archiver: the sheet's 64 KB buffer, and the PassThrough
+ * archiver wraps the sheet stream in, where the XML queues until deflate takes it. exceljs ignores
+ * backpressure (its sheet stream's write always returns true), so this is the only place the backlog shows;
+ * reached into here, in one function, with a test that fails if it moves. Were a new exceljs to hide it, the
+ * answer would be 0 and the export would still stream, only without this bound.
  */
-function backlog(sheet: ExcelJS.Worksheet): number {
-  const stream = (sheet as unknown as { stream?: { buffers?: unknown[]; pipes?: { writableLength?: number }[] } }).stream
-  const zip = stream?.pipes?.[0]
-  return zip ? (zip.writableLength ?? 0) : (stream?.buffers?.length ?? 0) * 65_536
+export function backlog(sheet: ExcelJS.Worksheet): number {
+  // archiver's PassThrough is readable-stream's, which has the states but not Node's writableLength getters
+  type Queue = { _writableState?: { length?: number }; _readableState?: { length?: number } }
+  const stream = (sheet as unknown as { stream?: { buffers?: unknown[]; pipes?: Queue[] } }).stream
+  const queued = (stream?.pipes ?? []).reduce((sum, q) => sum + (q._writableState?.length ?? 0) + (q._readableState?.length ?? 0), 0)
+  return queued + (stream?.buffers?.length ?? 0) * 65_536
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
