@@ -16,6 +16,7 @@ import portal from '@web/features/portal/messages.en'
 import portalAccounts from '@web/features/portal-accounts/messages.en'
 import portalAuth from '@web/features/portal-auth/messages.en'
 import registrations from '@web/features/registrations/messages.en'
+import exports from '@web/components/export-messages.en' // exports
 
 export default {
   app: {
@@ -141,6 +142,8 @@ export default {
   lookup,
   // card binding
   bindings,
+  // exports (components/ExportButton)
+  exports,
   errors: {
     forbiddenTitle: 'You may not view this page',
     forbiddenBody: 'Ask the administrator for a role that includes this function.',

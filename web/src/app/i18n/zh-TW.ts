@@ -14,6 +14,7 @@ import portal from '@web/features/portal/messages.zh-TW'
 import portalAccounts from '@web/features/portal-accounts/messages.zh-TW'
 import portalAuth from '@web/features/portal-auth/messages.zh-TW'
 import registrations from '@web/features/registrations/messages.zh-TW'
+import exports from '@web/components/export-messages.zh-TW' // exports
 
 /** UI texts in Traditional Chinese (the default). Keep `en.ts` in step: it must satisfy this shape. */
 export default {
@@ -140,6 +141,8 @@ export default {
   lookup,
   // card binding
   bindings,
+  // exports (components/ExportButton)
+  exports,
   errors: {
     forbiddenTitle: '您沒有檢視此頁面的權限',
     forbiddenBody: '如需使用此功能，請洽系統管理者調整角色。',
