@@ -53,10 +53,10 @@ export class CsvBuffer {
   }
 }
 
+export const CSV_TYPE = 'text/csv; charset=utf-8'
+
 /** The next chunk of the file, or null once all of it is out; rows are pulled as the chunk needs them. */
 export interface SheetWriter {
-  readonly contentType: string
-  readonly extension: string
   pull(): Uint8Array | null | Promise<Uint8Array | null>
   abort(): void
 }
@@ -67,8 +67,6 @@ export function csvWriter(header: string[], nextRow: () => Cell[] | undefined): 
   buffer.add(header)
   let done = false
   return {
-    contentType: 'text/csv; charset=utf-8',
-    extension: 'csv',
     pull() {
       while (!done && !buffer.full) {
         const cells = nextRow()

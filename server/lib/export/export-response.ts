@@ -4,10 +4,10 @@ import { inTransaction } from '../../../db/client'
 import { recordAudit } from '../audit'
 import { auditContext, type AppContext } from '../context'
 import { rowCells, type ExportColumn } from './columns'
-import { csvWriter, type SheetWriter } from './csv-writer'
+import { CSV_TYPE, csvWriter, type SheetWriter } from './csv-writer'
 import type { ExportOptions } from './export-query'
 import { openExportReader, type ExportReader, type RowSource } from './read'
-import { xlsxWriter } from './xlsx-writer'
+import { XLSX_TYPE, xlsxWriter } from './xlsx-writer'
 
 export type ExportList = 'applications' | 'fee-slips' | 'certificates' | 'appointments' | 'audit'
 type Outcome = 'finished' | 'cancelled' | 'failed'
@@ -35,34 +35,41 @@ export function exportResponse<Row>(c: AppContext, job: ExportJob<Row>): Respons
   const { db, clock, log } = c.get('deps')
   const ctx = auditContext(c)
   const lang = c.get('lang')
-  const reader = openExportReader(db)
-  let source: RowSource<Row>
-  try {
-    source = job.open(reader)
-  } catch (error) {
-    reader.close()
-    throw error
-  }
-  let rows = 0
   const cells = rowCells(job.columns, lang, job.options.rocDates)
-  const nextRow = () => {
-    const row = source.next()
-    if (row === undefined) return undefined
-    rows++
-    return cells(row)
-  }
   const header = job.columns.map((col) => col.label[lang])
-  const writer: SheetWriter = job.options.format === 'xlsx' ? xlsxWriter(job.title[lang], header, nextRow) : csvWriter(header, nextRow)
-
+  const format = job.options.format
+  let rows = 0
+  let opened: { reader: ExportReader; source: RowSource<Row>; writer: SheetWriter } | null = null
   let ended = false
+
+  /** Opened at the first pull, not before: a HEAD request, whose body is dropped unread, opens nothing. */
+  function open() {
+    const reader = openExportReader(db)
+    try {
+      const source = job.open(reader)
+      const nextRow = () => {
+        const row = source.next()
+        if (row === undefined) return undefined
+        rows++
+        return cells(row)
+      }
+      return { reader, source, writer: format === 'xlsx' ? xlsxWriter(job.title[lang], header, nextRow) : csvWriter(header, nextRow) }
+    } catch (error) {
+      reader.close()
+      throw error
+    }
+  }
+
   function end(outcome: Outcome): void {
     if (ended) return
     ended = true
-    source.close()
-    reader.close()
-    if (outcome !== 'finished') writer.abort()
+    if (opened) {
+      opened.source.close()
+      opened.reader.close()
+      if (outcome !== 'finished') opened.writer.abort()
+    }
     try {
-      const after = { list: job.list, format: job.options.format, columns: job.columns.map((col) => col.key), rocDates: job.options.rocDates, filters: job.filters, rows }
+      const after = { list: job.list, format, columns: job.columns.map((col) => col.key), rocDates: job.options.rocDates, filters: job.filters, rows }
       inTransaction(db, (tx) => recordAudit(tx, { ...ctx, now: clock() }, { action: `export.${outcome}`, entity: 'export', entityId: job.list, after }))
     } catch (error) {
       log.error('export audit failed', { requestId: ctx.requestId, error: String(error) })
@@ -73,7 +80,8 @@ export function exportResponse<Row>(c: AppContext, job: ExportJob<Row>): Respons
     {
       async pull(controller) {
         try {
-          const chunk = await writer.pull()
+          opened ??= open()
+          const chunk = await opened.writer.pull()
           if (ended) return
           if (chunk) controller.enqueue(chunk)
           else {
@@ -89,12 +97,12 @@ export function exportResponse<Row>(c: AppContext, job: ExportJob<Row>): Respons
       },
       cancel: () => end('cancelled'),
     },
-    // one chunk ready ahead of the client, no more: the rest waits in the database
-    { highWaterMark: 1 },
+    // nothing made ahead of a read: each chunk is written when the client asks for it
+    { highWaterMark: 0 },
   )
-  const fileName = `${job.list}-${taipeiDate(clock()).replaceAll('-', '')}.${writer.extension}`
+  const fileName = `${job.list}-${taipeiDate(clock()).replaceAll('-', '')}.${format}`
   return c.body(body, 200, {
-    'Content-Type': writer.contentType,
+    'Content-Type': format === 'xlsx' ? XLSX_TYPE : CSV_TYPE,
     'Content-Disposition': `attachment; filename="${fileName}"`,
     'Cache-Control': 'private, no-store',
   })

@@ -64,6 +64,8 @@ export function backlog(sheet: ExcelJS.Worksheet): number {
   return queued + (stream?.buffers?.length ?? 0) * 65_536
 }
 
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
 const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31)
@@ -99,8 +101,6 @@ export function xlsxWriter(name: string, header: string[], nextRow: () => Cell[]
   }
 
   return {
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    extension: 'xlsx',
     async pull() {
       for (;;) {
         if (failure) throw failure
