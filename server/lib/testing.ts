@@ -11,8 +11,9 @@ import { seedDemo } from './seeding'
  * The real app on a private in-memory database with the migrations and the demo data applied, and a clock
  * the test moves. Only tests import this.
  */
-export async function createTestApp(overrides: Partial<Env> = {}, options: { ca?: boolean } = {}) {
-  const database = openDatabase(':memory:')
+export async function createTestApp(overrides: Partial<Env> = {}, options: { ca?: boolean; file?: string } = {}) {
+  // a file when a test needs a second connection (exports read on their own); in memory otherwise
+  const database = openDatabase(options.file ?? ':memory:')
   const env = testEnv(overrides)
   let now = new Date('2026-11-20T02:00:00.000Z')
   await seedDemo({ db: database.db, passwordCost: env.PASSWORD_HASH_COST, now })

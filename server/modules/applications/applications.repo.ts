@@ -51,6 +51,11 @@ export interface ApplicationFilter {
 
 /** Keyset paging over (sort key, id): page 1,000 costs what page 1 does. */
 export function listApplications(db: Db, f: ApplicationFilter): ApplicationRow[] {
+  return applicationsQuery(db, f).limit(f.limit).all()
+}
+
+/** The list's query without its page size: the list takes a page of it, the export iterates all of it. */
+export function applicationsQuery(db: Db, f: Omit<ApplicationFilter, 'limit'>) {
   const where: SQL[] = []
   if (f.scope) where.push(eq(applications.officeCode, f.scope))
   if (f.ubn) where.push(eq(applications.ubn, f.ubn))
@@ -76,7 +81,7 @@ export function listApplications(db: Db, f: ApplicationFilter): ApplicationRow[]
     where.push(sql`(${key} ${op} ${f.after.key} or (${key} = ${f.after.key} and ${applications.id} ${op} ${f.after.id}))`)
   }
   const dir = f.order === 'asc' ? asc : desc
-  return db.select().from(applications).where(and(...where)).orderBy(dir(key), dir(applications.id)).limit(f.limit).all()
+  return db.select().from(applications).where(and(...where)).orderBy(dir(key), dir(applications.id))
 }
 
 /** Other open applications for the same firm, kind and broker (DOMAIN.md §3: no two at once). */

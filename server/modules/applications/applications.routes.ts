@@ -6,6 +6,7 @@ import { AppError } from '../../../core/errors'
 import { allow } from '../../lib/auth'
 import { auditContext, currentUser, type AppEnv } from '../../lib/context'
 import { idParam, valid } from '../../lib/validate'
+import { createApplicationsExportRoutes } from './applications.export' // exports
 import { addAttachment, MAX_ATTACHMENT_BYTES, readAttachment } from './applications.attachments'
 import { decideApplication } from './applications.decide'
 import { issueApplicationCertificate } from './applications.issue'
@@ -21,6 +22,7 @@ export function createApplicationsRoutes() {
     .get('/', allow('clerk', 'supervisor', 'auditor', 'admin'), valid('query', applicationListQuery), (c) =>
       c.json(searchApplications({ db: c.get('deps').db, user: currentUser(c), query: c.req.valid('query'), now: c.get('deps').clock() })),
     )
+    .route('/export', createApplicationsExportRoutes()) // exports
     .post('/online', allow('public'), valid('json', onlineApplicationRequest), async (c) => {
       const body = c.req.valid('json')
       return c.json(await receiveOnlineApplication({ deps: c.get('deps'), ...body, ctx: auditContext(c) }), 201)

@@ -11,7 +11,7 @@ import { reviewSlaDays } from '../../lib/settings'
 import { customsOfficeCodes } from '../../../core/contracts/offices'
 import { officeScope } from '../../lib/sql'
 import { validationError } from '../../lib/validate'
-import { findApplication, insertApplication, insertEvent, latestContactEmail, listApplications, nextSequence, updateApplicationAt, type ApplicationRow, type NewApplicationRow } from './applications.repo'
+import { findApplication, insertApplication, insertEvent, latestContactEmail, listApplications, nextSequence, updateApplicationAt, type ApplicationFilter, type ApplicationRow, type NewApplicationRow } from './applications.repo'
 import { toApplication, toSummary } from './applications.view'
 
 type DraftData = z.output<typeof draftRequest>
@@ -116,18 +116,26 @@ export function decodeCursor(cursor: string | undefined): { key: string; id: num
 
 export const taipeiMidnight = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString()
 
-export function searchApplications(opts: { db: Db; user: SessionUser; query: z.output<typeof applicationListQuery>; now: Date }): ApplicationPage {
-  const { db, query, now } = opts
-  const sla = Object.fromEntries(customsOfficeCodes.map((o) => [o, reviewSlaDays(db, o)]))
-  const rows = listApplications(db, {
+type ListFilters = Omit<z.output<typeof applicationListQuery>, 'cursor' | 'limit'>
+
+/** The list's filters as the repo takes them, scoped to the user's office; the export uses the same. */
+export function applicationFilter(opts: { user: SessionUser; query: ListFilters; sla: Record<string, number>; now: Date }): Omit<ApplicationFilter, 'limit'> {
+  const { query, sla, now } = opts
+  return {
     ...query,
     scope: officeScope(opts.user.officeCode),
     submittedFrom: query.from ? taipeiMidnight(query.from) : undefined,
     submittedBefore: query.to ? taipeiMidnight(query.to, 1) : undefined,
     overdueBefore: query.overdue ? Object.fromEntries(customsOfficeCodes.map((o) => [o, new Date(now.getTime() - (sla[o]! + 1) * 86_400_000).toISOString()])) : undefined,
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-  })
+  }
+}
+
+export const slaByOffice = (db: Db): Record<string, number> => Object.fromEntries(customsOfficeCodes.map((o) => [o, reviewSlaDays(db, o)]))
+
+export function searchApplications(opts: { db: Db; user: SessionUser; query: z.output<typeof applicationListQuery>; now: Date }): ApplicationPage {
+  const { db, query, now } = opts
+  const sla = slaByOffice(db)
+  const rows = listApplications(db, { ...applicationFilter({ user: opts.user, query, sla, now }), after: decodeCursor(query.cursor), limit: query.limit + 1 })
   const more = rows.length > query.limit
   const page = more ? rows.slice(0, query.limit) : rows
   const last = page[page.length - 1]

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client'
 import { auditLog } from '../../../db/schema'
 import { containsPattern } from '../../lib/sql'
 
-type AuditRow = typeof auditLog.$inferSelect
+export type AuditRow = typeof auditLog.$inferSelect
 
 export function toAuditEntry(r: AuditRow): AuditEntry {
   return {
@@ -33,6 +33,11 @@ export interface AuditFilter {
 
 /** Newest first, keyset-paged by id: page 1,000 costs what page 1 does. */
 export function listAudit(db: Db, f: AuditFilter): AuditEntry[] {
+  return auditQuery(db, f).limit(f.limit).all().map(toAuditEntry)
+}
+
+/** The list's query without its page size: the list takes a page of it, the export iterates all of it. */
+export function auditQuery(db: Db, f: Omit<AuditFilter, 'limit'>) {
   const where: SQL[] = []
   if (f.scope) where.push(eq(auditLog.officeCode, f.scope))
   if (f.officeCode) where.push(eq(auditLog.officeCode, f.officeCode))
@@ -52,9 +57,6 @@ export function listAudit(db: Db, f: AuditFilter): AuditEntry[] {
     .from(auditLog)
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.id))
-    .limit(f.limit)
-    .all()
-    .map(toAuditEntry)
 }
 
 export function findAudit(db: Db, id: number): AuditEntry | null {

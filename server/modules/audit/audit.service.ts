@@ -5,7 +5,7 @@ import { AppError } from '../../../core/errors'
 import type { Db } from '../../../db/client'
 import { auditHash, GENESIS_HASH } from '../../lib/audit'
 import { officeScope } from '../../lib/sql'
-import { findAudit, iterateAuditRows, listAudit } from './audit.repo'
+import { findAudit, iterateAuditRows, listAudit, type AuditFilter } from './audit.repo'
 
 /** The UTC instant at which a calendar day starts in Taipei (UTC+8, no daylight saving). */
 function taipeiMidnight(date: string, plusDays = 0): string {
@@ -20,16 +20,22 @@ function decodeCursor(cursor: string | undefined): number | undefined {
   return id
 }
 
-export function searchAudit(opts: { db: Db; actor: SessionUser; query: z.output<typeof auditListQuery> }): AuditPage {
+type ListFilters = Omit<z.output<typeof auditListQuery>, 'cursor' | 'limit'>
+
+/** The list's filters as the repo takes them, scoped to the actor's office; the export uses the same. */
+export function auditFilter(opts: { actor: SessionUser; query: ListFilters }): Omit<AuditFilter, 'limit'> {
   const { query } = opts
-  const items = listAudit(opts.db, {
+  return {
     ...query,
     fromAt: query.from ? taipeiMidnight(query.from) : undefined,
     toAt: query.to ? taipeiMidnight(query.to, 1) : undefined,
-    beforeId: decodeCursor(query.cursor),
-    limit: query.limit + 1,
     scope: officeScope(opts.actor.officeCode),
-  })
+  }
+}
+
+export function searchAudit(opts: { db: Db; actor: SessionUser; query: z.output<typeof auditListQuery> }): AuditPage {
+  const { query } = opts
+  const items = listAudit(opts.db, { ...auditFilter(opts), beforeId: decodeCursor(query.cursor), limit: query.limit + 1 })
   const more = items.length > query.limit
   const page = more ? items.slice(0, query.limit) : items
   return { items: page, nextCursor: more ? String(page[page.length - 1]!.id) : null }

@@ -154,7 +154,7 @@ function selectAppointments(db: Db) {
     .innerJoin(firms, eq(firms.ubn, appointments.firmUbn))
 }
 
-const toAppointment = (r: { firmOfficeCode: string; status: string } & Omit<Appointment, 'firmOfficeCode' | 'status'>): Appointment => ({
+export const toAppointment = (r: { firmOfficeCode: string; status: string } & Omit<Appointment, 'firmOfficeCode' | 'status'>): Appointment => ({
   ...r,
   firmOfficeCode: r.firmOfficeCode as OfficeCode,
   status: r.status as AppointmentStatus,
@@ -173,6 +173,11 @@ export interface AppointmentFilter {
 }
 
 export function listAppointments(db: Db, f: AppointmentFilter): Appointment[] {
+  return appointmentsQuery(db, f).limit(f.limit).all().map(toAppointment)
+}
+
+/** The list's query without its page size: the list takes a page of it, the export iterates all of it. */
+export function appointmentsQuery(db: Db, f: Omit<AppointmentFilter, 'limit'>) {
   const where: (SQL | undefined)[] = []
   if (f.q) {
     const prefix = prefixPattern(f.q)
@@ -197,9 +202,6 @@ export function listAppointments(db: Db, f: AppointmentFilter): Appointment[] {
   return selectAppointments(db)
     .where(and(...where))
     .orderBy(...by(f.order, appointments.fromDate, appointments.id))
-    .limit(f.limit)
-    .all()
-    .map(toAppointment)
 }
 
 /** One firm's or one broker's appointments (or only the active ones): current first, then newest first. */

@@ -5,6 +5,7 @@ import type { Role } from '../../../core/contracts/roles'
 import { allow } from '../../lib/auth'
 import { auditContext, currentUser, type AppEnv } from '../../lib/context'
 import { valid } from '../../lib/validate'
+import { createAppointmentsExportRoutes } from './broker-records.export' // exports
 import { importBrokerRecords, importTooLarge } from './broker-records.import'
 import { getBroker, getFirm, searchAppointments, searchBrokers, searchFirms } from './broker-records.service'
 
@@ -27,6 +28,7 @@ export function createBrokerRecordsRoutes() {
     .get('/firms/:ubn', allow(...readers), valid('param', firmParam), (c) => c.json(getFirm({ db: c.get('deps').db, ubn: c.req.valid('param').ubn })))
     .get('/brokers', allow(...readers), valid('query', brokerListQuery), (c) => c.json(searchBrokers({ db: c.get('deps').db, query: c.req.valid('query') })))
     .get('/brokers/:code', allow(...readers), valid('param', brokerParam), (c) => c.json(getBroker({ db: c.get('deps').db, code: c.req.valid('param').code })))
+    .route('/appointments/export', createAppointmentsExportRoutes()) // exports
     .get('/appointments', allow(...readers), valid('query', appointmentListQuery), (c) =>
       c.json(searchAppointments({ db: c.get('deps').db, query: c.req.valid('query') })),
     )

@@ -3,6 +3,7 @@ import { certificateListQuery, holdRequest, revokeRequest, serialParam } from '.
 import { allow } from '../../lib/auth'
 import { auditContext, currentUser, type AppEnv } from '../../lib/context'
 import { valid } from '../../lib/validate'
+import { createCertificatesExportRoutes } from './certificates.export' // exports
 import { holdCertificate, releaseCertificate, revokeCertificate } from './certificates.actions'
 import { certificateFile, getCertificate, searchCertificates } from './certificates.service'
 
@@ -14,6 +15,7 @@ export function createCertificatesRoutes() {
     .get('/', allow(...STAFF), valid('query', certificateListQuery), (c) =>
       c.json(searchCertificates({ db: c.get('deps').db, user: currentUser(c), query: c.req.valid('query'), now: c.get('deps').clock() })),
     )
+    .route('/export', createCertificatesExportRoutes()) // exports
     .get('/:serial/download.cer', allow(...STAFF), valid('param', serialParam), (c) => {
       const file = certificateFile({ db: c.get('deps').db, user: currentUser(c), serialHex: c.req.valid('param').serial })
       return c.body(new Uint8Array(file.der), 200, {

@@ -5,7 +5,7 @@ import { AppError } from '../../../core/errors'
 import type { Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { officeScope } from '../../lib/sql'
-import { certificatesOfBrokerRows, existsFor, findCertificateBySerial, insertCertificate, listCertificates, serialSpellings, setCertificateStatus, type CertificateRow, type NewCertificateRow } from './certificates.repo'
+import { certificatesOfBrokerRows, existsFor, findCertificateBySerial, insertCertificate, listCertificates, serialSpellings, setCertificateStatus, type CertificateFilter, type CertificateRow, type NewCertificateRow } from './certificates.repo'
 import { timelineOf, toCertificate, toSummary } from './certificates.view'
 
 /** The registry entry of a customs certificate (RA side), or null. */
@@ -62,7 +62,10 @@ function searchBox(q: string | undefined) {
   }
 }
 
-export function searchCertificates(opts: { db: Db; user: SessionUser; query: z.output<typeof certificateListQuery>; now: Date }): CertificatePage {
+type ListFilters = Omit<z.output<typeof certificateListQuery>, 'cursor' | 'limit'>
+
+/** The list's filters as the repo takes them, scoped to the user's office; the export uses the same. */
+export function certificateFilter(opts: { user: SessionUser; query: ListFilters; now: Date }): Omit<CertificateFilter, 'limit'> {
   const { query, now } = opts
   let notAfterFrom = query.expiresFrom ? taipeiMidnight(query.expiresFrom) : undefined
   let notAfterBefore = query.expiresTo ? taipeiMidnight(query.expiresTo, 1) : undefined
@@ -71,7 +74,7 @@ export function searchCertificates(opts: { db: Db; user: SessionUser; query: z.o
     notAfterFrom = notAfterFrom && notAfterFrom > now.toISOString() ? notAfterFrom : now.toISOString()
     notAfterBefore = notAfterBefore && notAfterBefore < windowEnd ? notAfterBefore : windowEnd
   }
-  const rows = listCertificates(opts.db, {
+  return {
     scope: officeScope(opts.user.officeCode),
     officeCode: query.officeCode,
     anyOf: searchBox(query.q),
@@ -82,9 +85,12 @@ export function searchCertificates(opts: { db: Db; user: SessionUser; query: z.o
     notAfterBefore,
     sort: query.sort,
     order: query.order,
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-  })
+  }
+}
+
+export function searchCertificates(opts: { db: Db; user: SessionUser; query: z.output<typeof certificateListQuery>; now: Date }): CertificatePage {
+  const { query } = opts
+  const rows = listCertificates(opts.db, { ...certificateFilter(opts), after: decodeCursor(query.cursor), limit: query.limit + 1 })
   const more = rows.length > query.limit
   const items = more ? rows.slice(0, query.limit) : rows
   const last = items[items.length - 1]

@@ -1,6 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
-import { applications, feeSlips } from '../../../db/schema'
+import { applications, feeSlips, payments } from '../../../db/schema'
+import { containsPattern } from '../../lib/sql'
 
 export type FeeSlipRow = typeof feeSlips.$inferSelect
 
@@ -39,4 +40,47 @@ export function setSlipPaid(db: Db, id: number, version: number, paidAt: string)
       .where(and(eq(feeSlips.id, id), eq(feeSlips.version, version), eq(feeSlips.status, 'unpaid')))
       .run().changes === 1
   )
+}
+
+/** The payments page's filters, applied to slips: `q` as there, `from`/`to` bounding the payment date. */
+export interface SlipFilter {
+  scope: string | null
+  q?: string
+  from?: string
+  to?: string
+}
+
+/**
+ * Every slip with its payment, if any, newest first (by id, which is issue order, so that no sort is needed).
+ * A slip without a payment has no payment date: a date range leaves it out, as the payments page does.
+ */
+export function slipsQuery(db: Db, f: SlipFilter) {
+  const where: SQL[] = []
+  if (f.scope) where.push(eq(feeSlips.officeCode, f.scope))
+  if (f.from) where.push(sql`${payments.paidOn} >= ${f.from}`)
+  if (f.to) where.push(sql`${payments.paidOn} <= ${f.to}`)
+  if (f.q) {
+    const upper = f.q.toUpperCase()
+    where.push(or(eq(feeSlips.slipNo, upper), eq(applications.applicationNo, upper), eq(feeSlips.payerUbn, f.q), eq(payments.reference, f.q), sql`${feeSlips.payerName} like ${containsPattern(f.q)} escape '\\'`)!)
+  }
+  return db
+    .select({
+      slipNo: feeSlips.slipNo,
+      applicationNo: applications.applicationNo,
+      officeCode: feeSlips.officeCode,
+      payerUbn: feeSlips.payerUbn,
+      payerName: feeSlips.payerName,
+      amount: feeSlips.amount,
+      issuedOn: feeSlips.issuedOn,
+      dueOn: feeSlips.dueOn,
+      status: feeSlips.status,
+      paidOn: payments.paidOn,
+      channel: payments.channel,
+      reference: payments.reference,
+    })
+    .from(feeSlips)
+    .leftJoin(payments, eq(payments.feeSlipId, feeSlips.id))
+    .leftJoin(applications, eq(applications.id, feeSlips.applicationId))
+    .where(and(...where))
+    .orderBy(desc(feeSlips.id))
 }

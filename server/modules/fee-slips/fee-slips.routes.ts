@@ -3,10 +3,12 @@ import { slipNoParam } from '../../../core/contracts/fee-slips'
 import { allow } from '../../lib/auth'
 import { currentUser, type AppEnv } from '../../lib/context'
 import { valid } from '../../lib/validate'
+import { createFeeSlipsExportRoutes } from './fee-slips.export' // exports
 import { feeSlipPdfDownload, getFeeSlip } from './fee-slips.service'
 
 export function createFeeSlipsRoutes() {
   return new Hono<AppEnv>()
+    .route('/export', createFeeSlipsExportRoutes()) // exports
     .get('/:slipNo', allow('staff'), valid('param', slipNoParam), (c) =>
       c.json(getFeeSlip({ db: c.get('deps').db, user: currentUser(c), slipNo: c.req.valid('param').slipNo })),
     )

@@ -17,6 +17,7 @@ import portalAccounts from '@web/features/portal-accounts/messages.en'
 import portalAuth from '@web/features/portal-auth/messages.en'
 import registrations from '@web/features/registrations/messages.en'
 import reassignments from '@web/features/reassignments/messages.en' // reassignments
+import exports from '@web/components/export-messages.en' // exports
 
 export default {
   app: {
@@ -145,6 +146,8 @@ export default {
   bindings,
   // reassignments
   reassignments,
+  // exports (components/ExportButton)
+  exports,
   errors: {
     forbiddenTitle: 'You may not view this page',
     forbiddenBody: 'Ask the administrator for a role that includes this function.',

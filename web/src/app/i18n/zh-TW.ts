@@ -15,6 +15,7 @@ import portalAccounts from '@web/features/portal-accounts/messages.zh-TW'
 import portalAuth from '@web/features/portal-auth/messages.zh-TW'
 import registrations from '@web/features/registrations/messages.zh-TW'
 import reassignments from '@web/features/reassignments/messages.zh-TW' // reassignments
+import exports from '@web/components/export-messages.zh-TW' // exports
 
 /** UI texts in Traditional Chinese (the default). Keep `en.ts` in step: it must satisfy this shape. */
 export default {
@@ -144,6 +145,8 @@ export default {
   bindings,
   // reassignments
   reassignments,
+  // exports (components/ExportButton)
+  exports,
   errors: {
     forbiddenTitle: '您沒有檢視此頁面的權限',
     forbiddenBody: '如需使用此功能，請洽系統管理者調整角色。',

@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3'
+import { Column } from 'drizzle-orm'
+import type { Db } from '../../../db/client'
+
+/**
+ * The connection an export reads on. While a better-sqlite3 `.iterate()` is open its connection refuses every
+ * write ("This database connection is busy"), and an export stays open as long as a slow client takes to
+ * download it; on the app's own connection that would stop every sign-in, audit row and decision meanwhile.
+ * So a file database gets a second, read-only connection per export: in WAL mode it reads one consistent
+ * snapshot and never blocks the writer. An in-memory database (tests) cannot be opened twice and is read on
+ * its own connection.
+ */
+export interface ExportReader {
+  sqlite: Database.Database
+  close(): void
+}
+
+export function openExportReader(db: Db): ExportReader {
+  const main = (db as unknown as { $client?: Database.Database }).$client
+  if (!main) throw new Error('openExportReader needs the drizzle instance of openDatabase(), not a transaction')
+  if (main.memory) return { sqlite: main, close: () => {} }
+  const sqlite = new Database(main.name, { readonly: true, fileMustExist: true })
+  sqlite.pragma('busy_timeout = 5000')
+  return { sqlite, close: () => sqlite.close() }
+}
+
+/** Rows one at a time; `close` ends the statement early (the client went away). */
+export interface RowSource<Row> {
+  next(): Row | undefined
+  close(): void
+}
+
+interface SelectQuery<Row> {
+  toSQL(): { sql: string; params: unknown[] }
+  _: { selectedFields: object }
+  all(): Row[]
+}
+
+type Decoder = (value: unknown) => unknown
+const asIs: Decoder = (v) => v
+
+/**
+ * Runs a drizzle select (the one a list builds, without its limit) on the reader with better-sqlite3's
+ * `.iterate()`, which drizzle does not offer, and maps each raw row as drizzle would: by position, through
+ * each column's decoder (booleans, enums). Selections of plain columns only; the lists select nothing else.
+ */
+export function iterateSelect<Row>(reader: ExportReader, query: SelectQuery<Row>): RowSource<Row> {
+  const fields = Object.entries(query._.selectedFields as Record<string, unknown>)
+  const keys = fields.map(([key]) => key)
+  const decoders: Decoder[] = fields.map(([, field]) => (field instanceof Column ? (v) => field.mapFromDriverValue(v) : asIs))
+  const { sql, params } = query.toSQL()
+  const rows = reader.sqlite.prepare(sql).raw(true).iterate(...params) as IterableIterator<unknown[]>
+  return {
+    next() {
+      const step = rows.next()
+      if (step.done) return undefined
+      const out: Record<string, unknown> = {}
+      const raw = step.value
+      for (let i = 0; i < keys.length; i++) out[keys[i]!] = raw[i] === null ? null : decoders[i]!(raw[i])
+      return out as Row
+    },
+    close: () => void rows.return?.(),
+  }
+}
+
+/** Maps each row of a source (a list's row into what its page shows). */
+export function mapRows<A, B>(source: RowSource<A>, map: (row: A) => B): RowSource<B> {
+  return {
+    next() {
+      const row = source.next()
+      return row === undefined ? undefined : map(row)
+    },
+    close: () => source.close(),
+  }
+}
+
+/**
+ * Merges sources that are each sorted by `compare` into one sorted source, lazily: what the certificate list
+ * does with one index walk per status, so that the export streams in index order instead of sorting a table.
+ */
+export function mergeSorted<Row>(sources: RowSource<Row>[], compare: (a: Row, b: Row) => number): RowSource<Row> {
+  const heads = sources.map((s) => s.next())
+  return {
+    next() {
+      let best = -1
+      for (let i = 0; i < heads.length; i++) {
+        const head = heads[i]
+        if (head !== undefined && (best < 0 || compare(head, heads[best]!) < 0)) best = i
+      }
+      if (best < 0) return undefined
+      const row = heads[best]
+      heads[best] = sources[best]!.next()
+      return row
+    },
+    close: () => sources.forEach((s) => s.close()),
+  }
+}
