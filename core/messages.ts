@@ -42,6 +42,7 @@ export const fieldMessages = {
   passwordMismatch: { 'zh-TW': '兩次輸入的密碼不一致', en: 'The passwords do not match' },
   bindingCodeFormat: { 'zh-TW': '驗證碼為 8 個英數字', en: 'The code is 8 letters or digits' },
   dateRange: { 'zh-TW': '起日不可晚於迄日', en: 'The start date must not be after the end date' },
+  dateRangeTooLong: { 'zh-TW': '查詢期間最長 5 年', en: 'The period may span at most 5 years' },
 } satisfies Record<string, LocalizedText>
 
 export type FieldMessageKey = keyof typeof fieldMessages
