@@ -1,6 +1,6 @@
 import type { DashboardSummary } from '@core/contracts/dashboard'
 import { applicationStatuses } from '@core/workflow/application-status'
-import { dayLabel, formatNumber, frame, periodNote, type ChartSpec, type ChartText } from './chart-kit'
+import { bar, dayLabel, formatNumber, frame, periodNote, type ChartSpec, type ChartText } from './chart-kit'
 
 /** Offices along the axis, one stacked bar segment per status. */
 export function applicationsByOfficeChart(d: DashboardSummary, text: ChartText): ChartSpec {
@@ -12,7 +12,9 @@ export function applicationsByOfficeChart(d: DashboardSummary, text: ChartText):
     note: periodNote(text, d.periods.months, 'applicationsByOfficeNote'),
     option: {
       ...frame(offices, true),
-      series: applicationStatuses.map((status) => ({ type: 'bar', stack: 'status', name: `${status} ${text.status(status)}`, data: rows.map((r) => r.byStatus[status]) })),
+      // the legend shows the codes, as the status tags do; the tooltip and the table have the full names
+      legend: { top: 0, type: 'scroll', formatter: (name: string) => name.split(' ')[0]! },
+      series: applicationStatuses.map((status) => bar(`${status} ${text.status(status)}`, rows.map((r) => r.byStatus[status]), { stack: 'status' })),
     },
     table: {
       head: [text.label('office'), ...applicationStatuses.map((s) => `${s} ${text.status(s)}`), text.label('total')],
@@ -34,7 +36,7 @@ export function applicationsPerWeekChart(d: DashboardSummary, text: ChartText): 
     option: {
       ...frame(weeks, true),
       series: [
-        { type: 'bar', name: text.label('received'), data: rows.map((r) => r.received) },
+        bar(text.label('received'), rows.map((r) => r.received)),
         { type: 'line', name: text.label('decided'), data: rows.map((r) => r.decided) },
       ],
     },
@@ -56,7 +58,7 @@ export function reviewTimeChart(d: DashboardSummary, text: ChartText): ChartSpec
     option: {
       ...frame(rows.map((r) => r.header), false),
       yAxis: { type: 'value', minInterval: undefined },
-      series: [{ type: 'bar', name: text.label('averageDays'), data: rows.map((r) => r.averageDays) }],
+      series: [bar(text.label('averageDays'), rows.map((r) => r.averageDays))],
     },
     table: {
       head: [text.label('office'), text.label('decidedCount'), text.label('averageDays')],

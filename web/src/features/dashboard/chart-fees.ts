@@ -1,5 +1,5 @@
 import type { DashboardSummary } from '@core/contracts/dashboard'
-import { formatNumber, frame, instantLabel, monthLabel, periodNote, type ChartSpec, type ChartText } from './chart-kit'
+import { bar, formatNumber, frame, instantLabel, monthLabel, periodNote, type ChartSpec, type ChartText } from './chart-kit'
 
 /** Counts of slips as bars on the left axis, revenue as a line on its own axis in NT$. */
 export function feesPerMonthChart(d: DashboardSummary, text: ChartText): ChartSpec {
@@ -14,10 +14,10 @@ export function feesPerMonthChart(d: DashboardSummary, text: ChartText): ChartSp
       ...frame(months, true),
       yAxis: [
         { type: 'value', minInterval: 1 },
-        { type: 'value', name: 'NT$', splitLine: { show: false } },
+        { type: 'value', name: 'NT$', minInterval: 1, splitLine: { show: false } },
       ],
       series: [
-        ...counts.map((key) => ({ type: 'bar' as const, name: text.label(key), data: rows.map((r) => r[key]) })),
+        ...counts.map((key) => bar(text.label(key), rows.map((r) => r[key]))),
         { type: 'line', name: text.label('revenue'), yAxisIndex: 1, data: rows.map((r) => r.revenue) },
       ],
     },
@@ -36,7 +36,7 @@ export function certificatesExpiringChart(d: DashboardSummary, text: ChartText):
     id: 'certificatesExpiring',
     title: text.label('certificatesExpiring'),
     note: text.label('asOf', { at: instantLabel(d.generatedAt, text.language) }),
-    option: { ...frame(offices, true), series: windows.map((key) => ({ type: 'bar', name: text.label(key), data: rows.map((r) => r[key]) })) },
+    option: { ...frame(offices, true), series: windows.map((key) => bar(text.label(key), rows.map((r) => r[key]))) },
     table: {
       head: [text.label('office'), ...windows.map((key) => text.label(key))],
       rows: rows.map((r, i) => ({ header: offices[i]!, cells: windows.map((key) => formatNumber(r[key])) })),

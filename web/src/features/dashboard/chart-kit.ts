@@ -63,6 +63,11 @@ export function periodNote(text: ChartText, range: DateRange, note?: ChartKey): 
   return note ? `${text.label(note)} · ${period}` : period
 }
 
+/** A bar series; bars stay slim when only one office is in view. */
+export function bar(name: string, data: (number | null)[], extra: Omit<BarSeriesOption, 'type' | 'name' | 'data'> = {}): BarSeriesOption {
+  return { type: 'bar', name, data, barMaxWidth: 48, ...extra }
+}
+
 /** The shared frame of every chart: a tooltip on hover, the legend on top, room for the axis labels. */
 export function frame(categories: string[], legend: boolean): ChartOption {
   return {
