@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { toRocDate } from '../../core/tw/roc-date'
+import { expectAccessible } from '../a11y'
 import { DEMO_PASSWORD, expect, test } from '../fixtures'
 import { CHART_IDS, DashboardPage } from '../pages/dashboard-page'
 
@@ -32,6 +33,8 @@ async function seed(playwright: { request: { newContext(o: { baseURL: string }):
   await Promise.all(contexts.map((c) => c.dispose()))
 }
 
+/** axe looks at the charts, their titles and tables; the console shell around them is not in its scope yet. */
+const CHARTS = '[data-testid^="dashboard-chart-"]'
 const dashboardApi = async (page: Page, query = '') => (await page.request.get(`/api/dashboard${query}`)).json()
 
 test.describe('the dashboard charts', () => {
@@ -41,6 +44,7 @@ test.describe('the dashboard charts', () => {
     await loginPage.signInAs('admin', DEMO_PASSWORD)
     const dashboard = new DashboardPage(page)
     for (const id of CHART_IDS) await dashboard.expectDrawn(id)
+    await expectAccessible(page, 'dashboard charts, tables hidden', CHARTS)
     const d = await dashboardApi(page)
     expect(d.charts.applicationsPerWeek.some((w: { received: number }) => w.received > 0)).toBe(true)
 
@@ -64,6 +68,7 @@ test.describe('the dashboard charts', () => {
 
     const expiring = await dashboard.readTable('certificatesExpiring')
     expect(expiring.rows.map((r) => r.slice(1))).toEqual(d.charts.certificatesExpiring.map((o: { within30: number; within60: number; within90: number }) => [o.within30, o.within60, o.within90].map(n)))
+    await expectAccessible(page, 'dashboard charts, tables shown', CHARTS)
   })
 
   test('headquarters picks Taipei: the address keeps it, and the cards and charts count Taipei only', async ({ page, loginPage }) => {
