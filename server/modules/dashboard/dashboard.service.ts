@@ -1,6 +1,6 @@
 import type { SessionUser } from '../../../core/contracts/auth'
 import type { DashboardQuery, DashboardSummary } from '../../../core/contracts/dashboard'
-import { customsOfficeCodes, type CustomsOfficeCode } from '../../../core/contracts/offices'
+import { customsOfficeCodes } from '../../../core/contracts/offices'
 import { taipeiDate } from '../../../core/tw'
 import { applicationStatuses, openApplicationStatuses, type ApplicationStatus } from '../../../core/workflow/application-status'
 import type { Db } from '../../../db/client'
@@ -44,6 +44,6 @@ export function getDashboard(opts: { db: Db; actor: SessionUser; now: Date; quer
     auditToday: repo.countAuditSince(db, scope, startOfTaipeiDay(now)),
     generatedAt: nowIso,
     periods,
-    charts: buildCharts({ db, office: scope, offices: offices as readonly CustomsOfficeCode[], periods, now }),
+    charts: buildCharts({ db, office: scope, offices, periods, now }),
   }
 }
