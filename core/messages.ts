@@ -44,6 +44,7 @@ export const fieldMessages = {
   dateRange: { 'zh-TW': '起日不可晚於迄日', en: 'The start date must not be after the end date' },
   documentRequired: { 'zh-TW': '請確認已收到此文件', en: 'Confirm that this document was received' },
   officeCheckRequired: { 'zh-TW': '請確認已完成委任關係審核', en: 'Confirm that the office has checked the appointment' },
+  dateRangeTooLong: { 'zh-TW': '查詢期間最長 5 年', en: 'The period may span at most 5 years' },
 } satisfies Record<string, LocalizedText>
 
 export type FieldMessageKey = keyof typeof fieldMessages

@@ -59,6 +59,9 @@ export const applications = sqliteTable(
     index('applications_ubn_idx').on(t.ubn),
     index('applications_broker_idx').on(t.brokerCode),
     index('applications_created_idx').on(t.createdAt),
+    // the dashboard's weekly and review-time charts range over these dates (docs/decisions/0014)
+    index('applications_submitted_idx').on(t.submittedAt, t.officeCode, t.status),
+    index('applications_decided_idx').on(t.decidedAt, t.officeCode, t.submittedAt),
   ],
 )
 

@@ -23,5 +23,11 @@ export const feeSlips = sqliteTable(
     createdAt: text('created_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('fee_slips_application_idx').on(t.applicationId), index('fee_slips_status_due_idx').on(t.status, t.dueOn)],
+  (t) => [
+    index('fee_slips_application_idx').on(t.applicationId),
+    index('fee_slips_status_due_idx').on(t.status, t.dueOn),
+    // the dashboard's fees-per-month chart ranges over these dates (docs/decisions/0014)
+    index('fee_slips_issued_idx').on(t.issuedOn, t.officeCode),
+    index('fee_slips_paid_idx').on(t.paidAt, t.officeCode, t.amount),
+  ],
 )

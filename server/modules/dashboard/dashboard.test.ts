@@ -39,3 +39,30 @@ describe('the dashboard', () => {
     expect(d.applicationsByStatus.A0).toBeLessThan(count("select count(*) n from applications where status = 'A0'"))
   })
 })
+
+describe('the dashboard query', () => {
+  const ask = async (query: string, username = 'admin') => t.call('GET', `/api/dashboard${query}`, { as: await t.login(username), headers: { 'accept-language': 'en' } })
+
+  it('names the field of a bad office, date or period, and any field it does not know', async () => {
+    const cases: [string, Record<string, string>][] = [
+      ['?office=XX', { office: 'No such customs office' }],
+      ['?office=I', { office: 'No such customs office' }],
+      ['?from=2026-02-30', { from: 'Invalid date' }],
+      ['?to=20261120', { to: 'Invalid date' }],
+      ['?from=2026-11-20&to=2026-11-01', { to: 'The start date must not be after the end date' }],
+      ['?from=2020-01-01&to=2026-11-20', { to: 'The period may span at most 5 years' }],
+      ['?period=week', { period: 'This field is not accepted' }],
+    ]
+    for (const [query, fieldErrors] of cases) {
+      const res = await ask(query)
+      expect(res.status, query).toBe(400)
+      expect(res.json.error, query).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors })
+    }
+    expect((await ask('?from=2026-11-20&to=2026-11-01', 'clerk.keelung')).status).toBe(400)
+    expect((await ask('?from=2021-11-21&to=2026-11-20')).status).toBe(200)
+  })
+
+  it('is for signed-in staff only', async () => {
+    expect((await t.call('GET', '/api/dashboard')).status).toBe(401)
+  })
+})

@@ -4,6 +4,7 @@ import applications from '@web/features/applications/messages.en'
 import audit from '@web/features/audit/messages.en'
 import bindings from '@web/features/bindings/messages.en' // card binding
 import brokerRecords from '@web/features/broker-records/messages.en'
+import dashboard from '@web/features/dashboard/messages.en'
 import certificates from '@web/features/certificates/messages.en'
 import feeSlips from '@web/features/fee-slips/messages.en'
 import mail from '@web/features/mail/messages.en'
@@ -105,22 +106,7 @@ export default {
     changed: 'Your password has been changed',
     submitPassword: 'Change password',
   },
-  dashboard: {
-    title: 'Dashboard',
-    scope: 'Scope',
-    allOffices: 'All offices',
-    byStatus: 'Applications by status',
-    overview: 'Overview',
-    applicationsOpen: 'Open applications',
-    certificatesValid: 'Valid certificates',
-    certificatesExpiring30: 'Expiring within 30 days',
-    firms: 'Firms',
-    brokers: 'Customs brokers',
-    activeAppointments: 'Active appointments',
-    staffActive: 'Active staff accounts',
-    auditToday: 'Audit entries today',
-    generatedAt: 'As of',
-  },
+  dashboard,
   staff,
   audit,
   // --- mail outbox (features/mail) ---

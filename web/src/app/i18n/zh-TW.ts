@@ -2,6 +2,7 @@ import applications from '@web/features/applications/messages.zh-TW'
 import audit from '@web/features/audit/messages.zh-TW'
 import bindings from '@web/features/bindings/messages.zh-TW' // card binding
 import brokerRecords from '@web/features/broker-records/messages.zh-TW'
+import dashboard from '@web/features/dashboard/messages.zh-TW'
 import certificates from '@web/features/certificates/messages.zh-TW'
 import feeSlips from '@web/features/fee-slips/messages.zh-TW'
 import mail from '@web/features/mail/messages.zh-TW'
@@ -104,22 +105,7 @@ export default {
     changed: '密碼已變更',
     submitPassword: '變更密碼',
   },
-  dashboard: {
-    title: '儀表板',
-    scope: '統計範圍',
-    allOffices: '全部關別',
-    byStatus: '申請案件（依狀態）',
-    overview: '概況',
-    applicationsOpen: '處理中申請案件',
-    certificatesValid: '有效憑證',
-    certificatesExpiring30: '30 日內到期憑證',
-    firms: '業者',
-    brokers: '專責報關人員',
-    activeAppointments: '有效委任',
-    staffActive: '啟用中人員帳號',
-    auditToday: '今日稽核紀錄',
-    generatedAt: '統計時間',
-  },
+  dashboard,
   staff,
   audit,
   // --- mail outbox (features/mail) ---
