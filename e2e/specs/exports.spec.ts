@@ -3,9 +3,10 @@ import type { APIRequestContext, Page } from '@playwright/test'
 import { DEMO_PASSWORD, expect, test } from '../fixtures'
 import { ExportDialog } from '../pages/export-dialog'
 
+// 77457884 (Keelung): its open applications must not stand in the way of other specs' approvals for 52111891.
 const form = {
-  ubn: '52111891', companyName: '基隆港通報關股份有限公司', contactName: '陳小姐', contactPhone: '02-24201234', contactMobile: '0912345678',
-  contactEmail: 'contact@keelung-broker.example', service: 'new', officeCode: 'AA', businessType: 'customs-broker', boxNo: 'K01', privacyConsent: true,
+  ubn: '77457884', companyName: '和平島海運報關有限公司', contactName: '陳小姐', contactPhone: '02-24628899', contactMobile: '0912345678',
+  contactEmail: 'contact@heping-broker.example', service: 'new', officeCode: 'AA', businessType: 'customs-broker', boxNo: 'K07', privacyConsent: true,
 }
 
 /** Keys and submits an application through the API with the page's own session (a clerk's). */
@@ -17,6 +18,16 @@ async function submitted(request: APIRequestContext, csrf: string, fields: Recor
   return applicationNo
 }
 
+/** Rejects what the spec submitted: an open application would stand in the way of later approvals for the firm. */
+async function rejectAsSupervisor(request: APIRequestContext, applicationNos: string[]): Promise<void> {
+  const csrf = (await (await request.post('/api/auth/login', { data: { username: 'supervisor.keelung', password: DEMO_PASSWORD } })).json()).csrfToken as string
+  const { items } = (await (await request.get('/api/applications', { params: { status: '00', q: form.ubn } })).json()) as { items: { id: number; applicationNo: string; version: number }[] }
+  for (const app of items.filter((a) => applicationNos.includes(a.applicationNo))) {
+    const res = await request.post(`/api/applications/${app.id}/decide`, { headers: { 'x-csrf-token': csrf }, data: { decision: 'reject', reasonCode: 'documents-incomplete', version: app.version } })
+    expect(res.status(), await res.text()).toBe(200)
+  }
+}
+
 async function signedInClerk(page: Page): Promise<string> {
   const res = await page.request.post('/api/auth/login', { data: { username: 'clerk.keelung', password: DEMO_PASSWORD } })
   expect(res.status()).toBe(200)
@@ -24,10 +35,18 @@ async function signedInClerk(page: Page): Promise<string> {
 }
 
 test.describe('exports', () => {
+  const made: string[] = []
+  test.afterAll(async ({ playwright }, testInfo) => {
+    const supervisor = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL })
+    await rejectAsSupervisor(supervisor, made)
+    await supervisor.dispose()
+  })
+
   test('a clerk filters the queue to corporate applications and exports what it selects as CSV for Excel', async ({ page }) => {
     const csrf = await signedInClerk(page)
     const corporate = await submitted(page.request, csrf, { kind: 'corporate' })
-    const personal = await submitted(page.request, csrf, { kind: 'personal', brokerCode: 'A00001', brokerNationalId: 'A115881394' })
+    const personal = await submitted(page.request, csrf, { kind: 'personal', brokerCode: 'A00003', brokerNationalId: 'F173091144' })
+    made.push(corporate, personal)
 
     await page.goto('/console/applications')
     await page.getByTestId('queue-filter-kind').click()
