@@ -11,6 +11,7 @@ import { clientIp } from './lib/client-ip'
 import type { AppDeps, AppEnv } from './lib/context'
 import { csrfProtection } from './lib/csrf'
 import { mountSpa } from './lib/spa'
+import { strictTransportSecurity } from './lib/tls'
 import { createApiDocsRoutes } from './lib/openapi.routes' // API document
 import { createApplicationsRoutes } from './modules/applications/applications.routes'
 import { createApplicationsPortalRoutes } from './modules/applications/applications.portal.routes' // applications (portal)
@@ -78,10 +79,12 @@ export function createApp(deps: AppDeps) {
         frameAncestors: ["'none'"],
       },
       referrerPolicy: 'same-origin',
-      strictTransportSecurity: deps.env.COOKIE_SECURE ? 'max-age=31536000; includeSubDomains' : false,
+      // per request, by strictTransportSecurity: behind a TLS proxy only the request tells
+      strictTransportSecurity: false,
       crossOriginEmbedderPolicy: false,
     }),
   )
+  app.use('*', strictTransportSecurity)
   const apiBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } }) } })
   // Upload routes set their own limits (CSV imports 5 MB, scanned forms 10 MB); every other API route gets 1 MB.
   const ownLimit = (path: string) => path === BROKER_RECORDS_IMPORT_PATH || path === BINDING_UPLOAD_PATH || path === PAYMENTS_IMPORT_PATH || /^\/api\/applications\/\d+\/attachments$/.test(path)

@@ -2,13 +2,13 @@ import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { changePasswordRequest, loginRequest, SESSION_COOKIE } from '../../../core/contracts/auth'
 import { allow } from '../../lib/auth'
+import { reachedOverTls } from '../../lib/tls'
 import { auditContext, currentUser, type AppContext, type AppEnv } from '../../lib/context'
 import { valid } from '../../lib/validate'
 import { changePassword, login, logout, toSessionInfo } from './auth.service'
 
 function setSessionCookie(c: AppContext, token: string): void {
-  const { env } = c.get('deps')
-  const secure = env.COOKIE_SECURE || (env.TRUST_PROXY && c.req.header('x-forwarded-proto') === 'https')
+  const secure = reachedOverTls(c, c.get('deps').env)
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure })
 }
 

@@ -3,13 +3,13 @@ import { deleteCookie, setCookie } from 'hono/cookie'
 import { changePasswordRequest } from '../../../core/contracts/auth'
 import { cardAnswer, PORTAL_SESSION_COOKIE, portalLoginRequest } from '../../../core/contracts/portal'
 import { allow } from '../../lib/auth'
+import { reachedOverTls } from '../../lib/tls'
 import { auditContext, currentPortalUser, type AppContext, type AppEnv } from '../../lib/context'
 import { valid } from '../../lib/validate'
 import { cardLogin, changePortalPassword, passwordLogin, portalLogout, toPortalSessionInfo } from './portal-auth.service'
 
 function setPortalCookie(c: AppContext, token: string): void {
-  const { env } = c.get('deps')
-  const secure = env.COOKIE_SECURE || (env.TRUST_PROXY && c.req.header('x-forwarded-proto') === 'https')
+  const secure = reachedOverTls(c, c.get('deps').env)
   setCookie(c, PORTAL_SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure })
 }
 
