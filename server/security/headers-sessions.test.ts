@@ -74,7 +74,7 @@ describe('security headers on every kind of answer', () => {
     broken.close() // every query now throws a plain Error, not an AppError
     const res = await broken.call('GET', '/api/offices', { as: session })
     expect(res.status).toBe(500)
-    expect(res.json.error).toMatchObject({ code: 'INTERNAL', message: '系統發生錯誤，請稍後再試' })
+    expect(res.json.error).toEqual({ code: 'INTERNAL', message: '系統發生錯誤，請稍後再試', requestId: res.headers.get('x-request-id') })
     expect(res.text).not.toMatch(/database|sqlite|at \w+ \(/i)
     expectSecurityHeaders(res.headers, '500')
   })
@@ -216,7 +216,7 @@ describe('session fixation: a token the client brings to sign-in is never adopte
 })
 
 describe('over a real socket', () => {
-  it('the security headers, the cookie attributes and the CSRF refusal arrive on the wire', async () => {
+  it('the security headers, the cookie attributes, the CSRF refusal and no CORS grant arrive on the wire', async () => {
     const t = await createTestApp()
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
@@ -240,6 +240,12 @@ describe('over a real socket', () => {
       const evil = await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { ...session, origin: 'https://evil.example' } })
       expect(evil.status).toBe(403)
       expectSecurityHeaders(evil.headers, 'cross-site 403')
+      // no CORS grant, so another site's script can neither send JSON with credentials nor read an answer
+      const preflight = await fetch(`${base}/api/staff`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-csrf-token' } })
+      for (const res of [evil, preflight]) {
+        expect(res.headers.get('access-control-allow-origin')).toBeNull()
+        expect(res.headers.get('access-control-allow-credentials')).toBeNull()
+      }
       expect((await fetch(`${base}/api/auth/me`, { headers: session })).status).toBe(200)
       expect((await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { ...session, origin: base } })).status).toBe(204)
       expect((await fetch(`${base}/api/auth/me`, { headers: session })).status).toBe(401)
