@@ -11,7 +11,7 @@ import { count, MIGRATED_COMPANY, portalWithTemporaryPassword } from './security
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>
 
-describe('CSRF: a signed-in state change needs its own session\'s token, a same-site request and a JSON body', () => {
+describe('CSRF: a state change needs a same-site JSON request, and a signed-in one its own session\'s token', () => {
   let t: TestApp
   let admin: Session
   let adminAgain: Session

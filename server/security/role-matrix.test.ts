@@ -152,15 +152,15 @@ afterAll(async () => (await cardWorld)?.t.close())
 
 const staffCases: CallerCase[] = demoStaff
   .filter((s) => ['admin', 'clerk.keelung', 'supervisor.keelung', 'helpdesk', 'auditor'].includes(s.username))
-  .map((s) => ({ name: `${s.roles.join('+')} (${s.username}, office ${s.officeCode})`, caller: { kind: 'staff', roles: s.roles, mustChangePassword: false }, signIn: (w) => w.t.login(s.username) }))
+  .map((s) => ({ name: `${s.roles.join('+')} (${s.username}, ${s.officeCode})`, caller: { kind: 'staff', roles: s.roles, mustChangePassword: false }, signIn: (w) => w.t.login(s.username) }))
 
 const callers: CallerCase[] = [
   { name: 'anonymous', caller: { kind: 'anonymous' }, signIn: async () => null },
   ...staffCases,
-  { name: 'staff with a temporary password (all five roles)', caller: { kind: 'staff', roles, mustChangePassword: true }, signIn: staffWithTemporaryPassword },
+  { name: 'staff, all roles, password pending', caller: { kind: 'staff', roles, mustChangePassword: true }, signIn: staffWithTemporaryPassword },
   { name: 'portal person (card)', caller: { kind: 'portal', category: 'individual', mustChangePassword: false }, cards: true, signIn: (w) => portalCardLogin(w.t, w.cards!['citizen-1']) },
   { name: 'portal company (password)', caller: { kind: 'portal', category: 'company', mustChangePassword: false }, cards: true, signIn: (w) => portalPasswordLogin(w.t, '52111891') },
-  { name: 'portal company with a temporary password', caller: { kind: 'portal', category: 'company', mustChangePassword: true }, signIn: async (w) => (await portalWithTemporaryPassword(w.t)).session },
+  { name: 'portal company, password pending', caller: { kind: 'portal', category: 'company', mustChangePassword: true }, signIn: async (w) => (await portalWithTemporaryPassword(w.t)).session },
 ]
 
 /** Who the server says is signed in, in the terms of Caller: the matrix must be about the callers it claims. */
