@@ -1,15 +1,80 @@
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { readEnv } from '../server/env'
+import { benchBundles } from './bundles'
+import { signIn } from './capture-sql'
+import { benchLists, benchLookup } from './endpoints'
+import { benchExport } from './export'
 import { benchPkiInspect } from './pki-inspect'
 import { benchSignedInRequest } from './signed-in-request'
+import { benchStartup } from './startup'
 
 /**
  * `npm run bench`: each figure is a ratio against a baseline measured in the same run, so a slow or busy
- * machine moves both sides. Results go to bench/results/latest.json.
+ * machine moves both sides. The scale figures run on the database of DATA_DIR (./data by default), seeded
+ * first with `npm run seed -- --scale` (done here when it holds fewer than a million certificates).
+ * Results go to bench/results/latest.json; docs/performance.md explains them.
  */
-const results = {
-  at: new Date().toISOString(),
-  signedInRequest: await benchSignedInRequest(),
-  pkiInspect: await benchPkiInspect(),
+const env = readEnv()
+const serverEnv = { DATA_DIR: env.DATA_DIR }
+const SCALE = 1_000_000
+
+const sqlite = new Database(env.dbFile, { fileMustExist: false })
+const certificates = tableCount(sqlite, 'certificates')
+if (certificates < SCALE) {
+  sqlite.close()
+  console.log(`${env.dbFile} holds ${certificates} certificates: seeding the benchmark data (npm run seed -- --scale)…`)
+  execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts', '--scale'], { stdio: 'inherit', env: { ...process.env, ...serverEnv } })
 }
+const db = new Database(env.dbFile, { readonly: true })
+const counts = { certificates: tableCount(db, 'certificates'), applications: tableCount(db, 'applications'), feeSlips: tableCount(db, 'fee_slips'), auditRows: tableCount(db, 'audit_log') }
+console.log(`Benchmark database ${env.dbFile}: ${JSON.stringify(counts)}\n`)
+
+console.log('Building the web app (vite build)…')
+execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
+
+const { figure: startup, server } = await benchStartup(serverEnv)
+const results: Record<string, unknown> = { at: new Date().toISOString(), database: counts, startup }
+try {
+  await jobsSettled(db, new Date(Date.now() - startup.runsMs.at(-1)!))
+  const auditor = await signIn({ request: (p, init) => fetch(server.url + p, init) }, 'auditor')
+  results.export = await benchExport(db, server, auditor)
+  results.bundles = await benchBundles(server.url)
+  results.lists = await benchLists(env, server, auditor, { seconds: Number(process.env.BENCH_SECONDS ?? 5) })
+  const helpdesk = await signIn({ request: (p, init) => fetch(server.url + p, init) }, 'helpdesk')
+  results.lookup = await benchLookup(env, db, server, helpdesk, { requests: 300 })
+} finally {
+  await server.stop()
+}
+console.log('')
+results.signedInRequest = await benchSignedInRequest()
+results.pkiInspect = await benchPkiInspect()
+db.close()
+
 mkdirSync('bench/results', { recursive: true })
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n')
+console.log('\nWritten to bench/results/latest.json')
+
+/**
+ * The scheduler runs every job five seconds after start (the first run on a fresh benchmark database sends
+ * some twenty thousand expiry notices); the figures are taken once those runs have ended.
+ */
+async function jobsSettled(sqlite: Database.Database, since: Date): Promise<void> {
+  const runs = sqlite.prepare("select count(*) as started, count(finished_at) as finished from job_runs where started_at >= ?")
+  const started = performance.now()
+  for (;;) {
+    const r = runs.get(since.toISOString()) as { started: number; finished: number }
+    if (r.started >= 3 && r.finished === r.started) break
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  console.log(`  (waited ${((performance.now() - started) / 1000).toFixed(1)} s for the scheduled jobs' first runs to end)`)
+}
+
+function tableCount(sqlite: Database.Database, table: string): number {
+  try {
+    return sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number
+  } catch {
+    return 0 // a database not made yet
+  }
+}

@@ -62,6 +62,8 @@ export const applications = sqliteTable(
     // the dashboard's weekly and review-time charts range over these dates (docs/decisions/0014)
     index('applications_submitted_idx').on(t.submittedAt, t.officeCode, t.status),
     index('applications_decided_idx').on(t.decidedAt, t.officeCode, t.submittedAt),
+    // the expiry notices skip a certificate whose renewal is under way: a lookup per certificate in the window
+    index('applications_target_serial_idx').on(t.targetSerial),
   ],
 )
 

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util'
 import { inTransaction } from '../../db/client'
 import { openDatabase } from '../../db/client'
-import { insertScaleData } from '../../db/seed/scale'
+import { insertScaleData, SCALE_DEFAULT } from '../../db/seed/scale'
 import { readEnv } from '../env'
 import { recordAudit, SYSTEM_ACTOR } from '../lib/audit'
 import { writeDemoCards } from '../lib/demo-cards'
@@ -11,11 +10,26 @@ import { ensureCaHierarchy } from '../modules/ca/ca.service'
 import { caSettings } from '../modules/ca/ca.settings'
 import { DEMO_CARD_PIN } from '../../db/seed/demo-data'
 
-/** `npm run seed [-- --scale N]`: the demo data, and optionally N applications and certificates for benchmarks. */
-const { values } = parseArgs({ options: { scale: { type: 'string' } } })
-const scale = values.scale === undefined ? 0 : Number(values.scale)
-if (!Number.isInteger(scale) || scale < 0 || scale > 10_000_000) {
-  console.error('--scale takes a whole number of rows from 0 to 10,000,000')
+/**
+ * `npm run seed [-- --scale [N]]`: the demo data, and with --scale the benchmark rows — a million certificates
+ * and half a million applications, or N certificates and N/2 applications.
+ */
+const scale = scaleArgument(process.argv.slice(2))
+
+function scaleArgument(args: string[]): { certificates: number; applications: number } | null {
+  const at = args.findIndex((a) => a === '--scale' || a.startsWith('--scale='))
+  const unknown = args.filter((a, i) => i !== at && !(i === at + 1 && /^\d+$/.test(a) && args[at] === '--scale'))
+  if (unknown.length) fail(`Unknown argument: ${unknown.join(' ')}`)
+  if (at < 0) return null
+  const given = args[at]!.startsWith('--scale=') ? args[at]!.slice('--scale='.length) : args[at + 1]
+  if (given === undefined) return SCALE_DEFAULT
+  const n = Number(given)
+  if (!/^\d+$/.test(given) || n < 2 || n > 10_000_000) fail('--scale takes a whole number of certificates from 2 to 10,000,000 (applications: half of it)')
+  return { certificates: n, applications: Math.floor(n / 2) }
+}
+
+function fail(message: string): never {
+  console.error(message)
   process.exit(2)
 }
 
@@ -31,10 +45,10 @@ if (cardsDir) console.log(`Demo cards (PIN ${DEMO_CARD_PIN}) written to ${cardsD
 const demoSerials = await addDemoCertificates({ db: database.db, settings: ca, now }) // certificates
 if (demoSerials.length) console.log(`Demo customs certificates: ${demoSerials.join(', ')}`)
 
-if (scale > 0) {
+if (scale) {
   const started = performance.now()
-  const added = insertScaleData(database.sqlite, { count: scale, now })
+  const added = insertScaleData(database.sqlite, { ...scale, now })
   inTransaction(database.db, (tx) => recordAudit(tx, { actor: SYSTEM_ACTOR, requestId: null, ip: null, now }, { action: 'seed.scale', entity: 'database', after: added }))
-  console.log(`Added ${added.applications} applications and ${added.certificates} certificates in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  console.log(`Added ${added.certificates} certificates, ${added.applications} applications and ${added.feeSlips} fee slips in ${((performance.now() - started) / 1000).toFixed(1)} s`)
 }
 database.close()

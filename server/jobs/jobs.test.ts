@@ -26,13 +26,13 @@ describe('the daily fee deadline', () => {
     const app = await approvedApplication()
     expect(app.feeSlip.dueOn).toBe('2026-12-04')
     t.advance(14 * DAY)
-    expect((await run('fee-expiry')).summary).toEqual({ voided: [] })
+    expect((await run('fee-expiry')).summary).toEqual({ count: 0, voided: [] })
     t.advance(DAY)
-    expect((await run('fee-expiry')).summary).toEqual({ voided: [app.feeSlip.slipNo] })
+    expect((await run('fee-expiry')).summary).toEqual({ count: 1, voided: [app.feeSlip.slipNo] })
     expect(t.sqlite.prepare('select status from applications where id = ?').get(app.id)).toEqual({ status: 'A9' })
     expect(t.sqlite.prepare('select status from fee_slips where slip_no = ?').get(app.feeSlip.slipNo)).toEqual({ status: 'void' })
     expect((t.sqlite.prepare("select subject from mail_outbox where template = 'application-cancelled'").get() as { subject: string }).subject).toBe(`[關港貿單一窗口]通關專屬憑證申請逾期未繳費取消申請通知，申請序號:${app.applicationNo}`)
-    expect((await run('fee-expiry')).summary).toEqual({ voided: [] })
+    expect((await run('fee-expiry')).summary).toEqual({ count: 0, voided: [] })
     expect(t.sqlite.prepare("select job, status from job_runs order by id").all()).toEqual([
       { job: 'fee-expiry', status: 'ok' }, { job: 'fee-expiry', status: 'ok' }, { job: 'fee-expiry', status: 'ok' },
     ])

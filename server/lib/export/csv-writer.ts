@@ -54,6 +54,7 @@ export class CsvBuffer {
 }
 
 export const CSV_TYPE = 'text/csv; charset=utf-8'
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The next chunk of the file, or null once all of it is out; rows are pulled as the chunk needs them. */
 export interface SheetWriter {

@@ -4,10 +4,9 @@ import { inTransaction } from '../../../db/client'
 import { recordAudit } from '../audit'
 import { auditContext, type AppContext } from '../context'
 import { rowCells, type ExportColumn } from './columns'
-import { CSV_TYPE, csvWriter, type SheetWriter } from './csv-writer'
+import { CSV_TYPE, csvWriter, XLSX_TYPE, type SheetWriter } from './csv-writer'
 import type { ExportOptions } from './export-query'
 import { openExportReader, type ExportReader, type RowSource } from './read'
-import { XLSX_TYPE, xlsxWriter } from './xlsx-writer'
 
 export type ExportList = 'applications' | 'fee-slips' | 'certificates' | 'appointments' | 'audit'
 type Outcome = 'finished' | 'cancelled' | 'failed'
@@ -42,8 +41,12 @@ export function exportResponse<Row>(c: AppContext, job: ExportJob<Row>): Respons
   let opened: { reader: ExportReader; source: RowSource<Row>; writer: SheetWriter } | null = null
   let ended = false
 
-  /** Opened at the first pull, not before: a HEAD request, whose body is dropped unread, opens nothing. */
-  function open() {
+  /**
+   * Opened at the first pull, not before: a HEAD request, whose body is dropped unread, opens nothing. exceljs
+   * is loaded on the first XLSX export: it alone would add a second to every start of the server.
+   */
+  async function open() {
+    const xlsx = format === 'xlsx' ? await import('./xlsx-writer') : null
     const reader = openExportReader(db)
     try {
       const source = job.open(reader)
@@ -53,21 +56,23 @@ export function exportResponse<Row>(c: AppContext, job: ExportJob<Row>): Respons
         rows++
         return cells(row)
       }
-      return { reader, source, writer: format === 'xlsx' ? xlsxWriter(job.title[lang], header, nextRow) : csvWriter(header, nextRow) }
+      return { reader, source, writer: xlsx ? xlsx.xlsxWriter(job.title[lang], header, nextRow) : csvWriter(header, nextRow) }
     } catch (error) {
       reader.close()
       throw error
     }
   }
 
+  function closeAll(o: NonNullable<typeof opened>, outcome: Outcome): void {
+    o.source.close()
+    o.reader.close()
+    if (outcome !== 'finished') o.writer.abort()
+  }
+
   function end(outcome: Outcome): void {
     if (ended) return
     ended = true
-    if (opened) {
-      opened.source.close()
-      opened.reader.close()
-      if (outcome !== 'finished') opened.writer.abort()
-    }
+    if (opened) closeAll(opened, outcome)
     try {
       const after = { list: job.list, format, columns: job.columns.map((col) => col.key), rocDates: job.options.rocDates, filters: job.filters, rows }
       inTransaction(db, (tx) => recordAudit(tx, { ...ctx, now: clock() }, { action: `export.${outcome}`, entity: 'export', entityId: job.list, after }))
@@ -80,7 +85,12 @@ export function exportResponse<Row>(c: AppContext, job: ExportJob<Row>): Respons
     {
       async pull(controller) {
         try {
-          opened ??= open()
+          if (!opened) {
+            const fresh = await open()
+            // cancelled while exceljs was loading: nothing may stay open
+            if (ended) return closeAll(fresh, 'cancelled')
+            opened = fresh
+          }
           const chunk = await opened.writer.pull()
           if (ended) return
           if (chunk) controller.enqueue(chunk)

@@ -23,7 +23,7 @@ let total = 0
 
 beforeAll(async () => {
   t = await createTestApp({}, { file: dbFile })
-  insertScaleData(t.sqlite, { count: ROWS, now: t.now() })
+  insertScaleData(t.sqlite, { certificates: ROWS, applications: ROWS, now: t.now() })
   total = (t.sqlite.prepare("select count(*) n from applications where status <> 'draft'").get() as { n: number }).n
   auditor = await t.login('auditor')
   // everything the process would put in a temp dir (exceljs, tmp) lands here, where the test can look

@@ -64,7 +64,6 @@ export function backlog(sheet: ExcelJS.Worksheet): number {
   return queued + (stream?.buffers?.length ?? 0) * 65_536
 }
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */

@@ -12,7 +12,7 @@ const count = (sql: string, ...args: unknown[]) => (t.sqlite.prepare(sql).get(..
 
 describe('the dashboard', () => {
   it('shows the counts in the database for headquarters', async () => {
-    insertScaleData(t.sqlite, { count: 500, now: t.now() })
+    insertScaleData(t.sqlite, { certificates: 500, applications: 500, now: t.now() })
     const s = await t.login('admin')
     const d = (await t.call('GET', '/api/dashboard', { as: s })).json
     expect(d.scope).toBe('all')
@@ -29,7 +29,7 @@ describe('the dashboard', () => {
   })
 
   it('scopes an office to its own counts', async () => {
-    insertScaleData(t.sqlite, { count: 300, now: t.now() })
+    insertScaleData(t.sqlite, { certificates: 300, applications: 300, now: t.now() })
     const s = await t.login('clerk.keelung')
     const d = (await t.call('GET', '/api/dashboard', { as: s })).json
     expect(d.scope).toBe('AA')

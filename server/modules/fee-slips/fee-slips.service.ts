@@ -9,7 +9,6 @@ import type { Env } from '../../env'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { getSetting } from '../../lib/settings'
 import { officeScope } from '../../lib/sql'
-import { feeSlipPdf } from './fee-slips.pdf'
 import { applicationNoOf, findSlipByNo, insertFeeSlip, latestSlipOf, nextSlipSequence, setSlipPaid, type FeeSlipRow } from './fee-slips.repo'
 
 export type { FeeSlipRow }
@@ -90,6 +89,8 @@ export async function feeSlipPdfDownload(slip: FeeSlip, env: Pick<Env, 'PDF_FONT
   if (!existsSync(env.PDF_FONT)) {
     throw new AppError('UNAVAILABLE', { message: { 'zh-TW': `找不到 PDF 中文字型（PDF_FONT：${env.PDF_FONT}）`, en: `The CJK font for PDFs is missing (PDF_FONT: ${env.PDF_FONT})` } })
   }
+  // pdfkit is loaded on the first slip printed, not at every start of the server
+  const { feeSlipPdf } = await import('./fee-slips.pdf')
   const pdf = await feeSlipPdf(slip, { file: env.PDF_FONT, family: env.PDF_FONT_FAMILY })
   return {
     body: new Uint8Array(pdf),

@@ -7,7 +7,7 @@ import { useUiStore } from '@web/stores/ui'
 import { configureApi, type ApiError } from './api'
 import App from './App.vue'
 import { LOGIN_PATH, PASSWORD_PATH, PORTAL_LOGIN_PATH, PORTAL_PASSWORD_PATH } from './guard'
-import { i18n } from './i18n'
+import { i18n, loadLanguage, storedLanguage } from './i18n'
 import { notifyWarning } from './notify'
 import { queryClient } from './query'
 import { router } from './router'
@@ -65,4 +65,5 @@ configureApi({ language: () => ui.language, csrfToken: (path) => (isPortalPath(p
 
 app.use(router)
 app.use(VueQueryPlugin, { queryClient })
-app.mount('#app')
+// English is a chunk of its own: fetched before the first screen for someone who chose it
+void loadLanguage(storedLanguage()).then(() => app.mount('#app'))

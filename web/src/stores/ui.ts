@@ -1,7 +1,7 @@
 import type { Language, LocalizedText } from '@core/i18n'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { i18n, storeLanguage, storedLanguage } from '@web/app/i18n'
+import { i18n, loadLanguage, storeLanguage, storedLanguage } from '@web/app/i18n'
 
 /** UI state only: the language, which also drives vue-i18n, <html lang> and Accept-Language. */
 export const useUiStore = defineStore('ui', () => {
@@ -12,7 +12,9 @@ export const useUiStore = defineStore('ui', () => {
     document.documentElement.lang = next
   }
 
-  function setLanguage(next: Language) {
+  /** Switches once the language's messages are there, so that no screen shows half of each. */
+  async function setLanguage(next: Language) {
+    await loadLanguage(next)
     language.value = next
     storeLanguage(next)
     apply(next)
@@ -23,6 +25,7 @@ export const useUiStore = defineStore('ui', () => {
     return value[language.value]
   }
 
+  // main.ts loads the stored language's messages before the app mounts
   apply(language.value)
   return { language, setLanguage, text }
 })

@@ -1,6 +1,5 @@
 import { languages, type Language } from '@core/i18n'
 import { createI18n } from 'vue-i18n'
-import en from './en'
 import zhTW from './zh-TW'
 
 export type Messages = typeof zhTW
@@ -30,11 +29,25 @@ export function storeLanguage(language: Language): void {
   }
 }
 
+/**
+ * Only zh-TW, the default and the fallback, is in the first download; English comes as its own chunk the first
+ * time someone picks it (or at start when they picked it before), which keeps the initial JavaScript small.
+ */
 export const i18n = createI18n({
   legacy: false,
-  locale: storedLanguage(),
+  locale: 'zh-TW',
   fallbackLocale: 'zh-TW',
-  messages: { 'zh-TW': zhTW, en },
+  messages: { 'zh-TW': zhTW } as Record<Language, Messages>,
   missingWarn: import.meta.env.DEV,
   fallbackWarn: import.meta.env.DEV,
 })
+
+const loaded = new Set<Language>(['zh-TW'])
+
+/** Makes a language's messages available, loading them once. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (loaded.has(language)) return
+  const messages = (await import('./en')).default
+  i18n.global.setLocaleMessage(language, messages as Messages)
+  loaded.add(language)
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `applications_target_serial_idx` ON `applications` (`target_serial`);
