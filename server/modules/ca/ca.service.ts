@@ -108,15 +108,32 @@ export async function publishCrl(opts: { db: Db; settings: CaSettings; caName: s
   return row
 }
 
+/** CRL signings under way that currentCrl started, per database and CA: concurrent requests wait for one. */
+const resigning = new WeakMap<Db, Map<string, Promise<repo.CrlRow>>>()
+
 /**
  * The CRL to serve: the latest one, re-signed first when less than half of its validity remains or when a
- * revocation, hold or release happened after its entries were read.
+ * revocation, hold or release happened after its entries were read. When many requests find it stale at once
+ * (relying parties, the refresh job), one signs and the others wait for it and take the same CRL: one new
+ * cRLNumber per change, not one per request. (Two server processes may each sign one.)
  */
 export async function currentCrl(opts: { db: Db; settings: CaSettings; caName: string; now: Date }): Promise<repo.CrlRow> {
-  const ca = repo.findCa(opts.db, opts.caName)
-  if (!ca) throw new AppError('NOT_FOUND')
-  const latest = repo.latestCrl(opts.db, opts.caName)
-  const halfLife = (opts.settings.crlValidityHours * 3_600_000) / 2
-  if (latest && latest.revocationSeq >= ca.revocationSeq && Date.parse(latest.nextUpdate) - opts.now.getTime() > halfLife) return latest
-  return publishCrl(opts)
+  let pending = resigning.get(opts.db)
+  if (!pending) resigning.set(opts.db, (pending = new Map()))
+  for (;;) {
+    const ca = repo.findCa(opts.db, opts.caName)
+    if (!ca) throw new AppError('NOT_FOUND')
+    const latest = repo.latestCrl(opts.db, opts.caName)
+    const halfLife = (opts.settings.crlValidityHours * 3_600_000) / 2
+    if (latest && latest.revocationSeq >= ca.revocationSeq && Date.parse(latest.nextUpdate) - opts.now.getTime() > halfLife) return latest
+    const underWay = pending.get(opts.caName)
+    // Its snapshot may predate a revocation made meanwhile: look again once it is stored.
+    if (underWay) {
+      await underWay.catch(() => undefined)
+      continue
+    }
+    const signing = publishCrl(opts).finally(() => pending.delete(opts.caName))
+    pending.set(opts.caName, signing)
+    return signing
+  }
 }
