@@ -45,7 +45,12 @@ export interface DatabaseCheck {
 export function checkDatabaseFile(file: string): DatabaseCheck {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true })
   try {
-    const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
+    let integrity: string
+    try {
+      integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
+    } catch (err) {
+      integrity = String((err as Error).message)
+    }
     if (integrity !== 'ok') return { integrity, audit: { ok: false, rows: 0, brokenAt: 0, reason: 'not checked: the file is damaged' }, auditHead: null, migrations: 0 }
     const hasTable = (name: string) => !!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(name)
     if (!hasTable('audit_log') || !hasTable('__drizzle_migrations')) throw new Error(`${file} is not a Certdesk database`)

@@ -74,7 +74,7 @@ describe('concurrency: fifty requests at once, one effect', () => {
     expect(count("select count(*) n from mail_outbox where application_id = ? and template = 'application-fee-due'", application.id)).toBe(1)
     expect(auditRows('application.approved', no)).toBe(1)
     expectSoundAudit()
-  })
+  }, 60_000)
 
   it('records one payment when 50 payments of the slip race; the rest get the documented 200 "already recorded"', async () => {
     const slip = db.prepare('select slip_no slipNo, amount from fee_slips where application_id = ?').get(application.id) as { slipNo: string; amount: number }
@@ -92,7 +92,7 @@ describe('concurrency: fifty requests at once, one effect', () => {
     expect(auditRows('payment.recorded', slip.slipNo)).toBe(1)
     expect(auditRows('application.paid', application.applicationNo)).toBe(1)
     expectSoundAudit()
-  })
+  }, 60_000)
 
   it(`revokes each of ${CERTIFICATES} certificates once when 5 revocations of each race; every CRL has its own, rising number`, async () => {
     const before = (db.prepare("select crl_number n from certificate_authorities where name = 'customs'").get() as { n: number }).n
@@ -123,7 +123,7 @@ describe('concurrency: fifty requests at once, one effect', () => {
     for (const serial of serials) expect(previous.has(norm(serial))).toBe(true)
     expect((db.prepare("select crl_number n from certificate_authorities where name = 'customs'").get() as { n: number }).n).toBe(crls.at(-1)!.n)
     expectSoundAudit()
-  })
+  }, 60_000)
 
   it('re-signs a stale CRL once when 50 relying parties fetch it at once, and all 50 get that one CRL', async () => {
     // after both processes' first scheduled jobs (5 s after start: the CRL refresh among them), so only these requests sign
@@ -142,5 +142,5 @@ describe('concurrency: fifty requests at once, one effect', () => {
     expect(new Set(answers.map((a) => parseCrl(a.der).crlNumber))).toEqual(new Set([BigInt(before + 1)]))
     expect(count('select count(*) n from audit_log')).toBe(audits)
     expectSoundAudit()
-  })
+  }, 60_000)
 })

@@ -204,3 +204,15 @@ export async function signIn(base: string, username: string): Promise<Session> {
 }
 
 export const dataFile = (dataDir: string) => path.join(dataDir, 'certdesk.db')
+
+/** Runs a CLI of server/cli as `npm run <name> -- <args>` would (tsx), with DATA_DIR and the server's settings. */
+export function runCli(name: string, args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `server/cli/${name}.ts`, ...args], { cwd: repoRoot, env: { ...process.env, ...serverEnv(dataDir, 0) }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.once('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}
