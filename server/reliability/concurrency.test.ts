@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { buildCsr, Pkcs12CardReader, signDocument } from '../../core/pki'
 import { parseCrl } from '../../core/pki/validate/crl'
+import { canonicalBytes } from '../../core/workflow/canonical-json'
+import { DEMO_CARD_PIN } from '../../db/seed/demo-data'
+import { testKeyPair } from '../lib/testing'
 import { call, dataFile, extraFirm, freePort, prepareDataDir, signIn, sleep, startServer, type Answer, type ServerProcess, type Session } from './harness'
 import { auditChainOf, openReadOnly, workflowProblems } from './invariants'
 
@@ -47,9 +52,13 @@ function expectSoundAudit() {
   expect(workflowProblems(db)).toEqual([])
 }
 
+/** Both processes' first scheduled jobs have run (5 s after start; the CRL refresh signs too), so only the test's requests sign CRLs. */
+async function jobsSettled() {
+  while (count("select count(*) n from job_runs where status != 'running'") < 3 * servers.length) await sleep(100)
+}
+
 /** A Keelung application at 00, keyed and submitted by the clerk, for a firm that passes every record check. */
-async function submittedApplication(): Promise<{ id: number; applicationNo: string; version: number }> {
-  const f = extraFirm('AA', 1)
+async function submittedApplication(f: { ubn: string; name: string; boxNo: string } = extraFirm('AA', 1)): Promise<{ id: number; applicationNo: string; version: number }> {
   const form = { ubn: f.ubn, companyName: f.name, contactName: '測試', contactPhone: '02-25505500', contactMobile: '0912345678', contactEmail: 'c@example.com', service: 'new', officeCode: 'AA', businessType: 'customs-broker', kind: 'corporate', boxNo: f.boxNo, privacyConsent: true }
   const draft = await call(at(0), 'POST', '/api/applications', { body: form, as: clerks[0] })
   expect(draft.status).toBe(201)
@@ -94,7 +103,32 @@ describe('concurrency: fifty requests at once, one effect', () => {
     expectSoundAudit()
   }, 60_000)
 
+  it('issues one certificate when a paid application\'s signed request arrives 20 times at once; the rest get 409', async () => {
+    // the demo company whose card the demo folder holds, through approval and payment
+    const app = await submittedApplication({ ubn: '52111891', name: '基隆港通報關股份有限公司', boxNo: 'K01' })
+    const approved = await call(at(0), 'POST', `/api/applications/${app.id}/decide`, { body: { decision: 'approve', version: app.version }, as: supervisors[0] })
+    expect(approved.status).toBe(200)
+    const paidOn = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+    expect((await call(at(0), 'POST', '/api/payments', { body: { slipNo: approved.json.feeSlip.slipNo, amount: approved.json.feeSlip.amount, paidOn, channel: 'counter' }, as: clerks[0] })).status).toBe(201)
+    const card = await new Pkcs12CardReader().open(new Uint8Array(readFileSync(path.join(dataDir, 'demo-cards', 'company-52111891.p12'))), DEMO_CARD_PIN)
+    const csr = Buffer.from(await buildCsr({ keyPair: await testKeyPair() })).toString('base64')
+    const signedAt = new Date().toISOString()
+    const body = { csr, signedAt, ...(await signDocument(card, canonicalBytes({ applicationNo: app.applicationNo, csr, signedAt }))) }
+    // one signed request sent 20 times: a double click, a retry, two tabs
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => call(at(i), 'POST', `/api/applications/${app.id}/certificate`, { body })))
+    expect(byStatus(answers)).toEqual({ 201: 1, 409: 19 })
+    const serial = answers.find((a) => a.status === 201)!.json.serialHex as string
+    expect(db.prepare('select serial_hex s from certificates where application_id = ?').all(app.id)).toEqual([{ s: serial }])
+    // the CA's own register: no second certificate signed and recorded for this request
+    const subject = db.prepare('select subject_dn d from certificates where serial_hex = ?').get(serial) as { d: string }
+    expect(count("select count(*) n from ca_issued where ca_name = 'customs' and subject_dn = ?", subject.d)).toBe(1)
+    expect(count("select count(*) n from audit_log where action = 'ca.issued' and summary like ?", `%${subject.d.replace(/[%_]/g, '')}%`)).toBe(1)
+    expect(auditRows('application.certificate_issued', app.applicationNo)).toBe(1)
+    expectSoundAudit()
+  }, 60_000)
+
   it(`revokes each of ${CERTIFICATES} certificates once when 5 revocations of each race; every CRL has its own, rising number`, async () => {
+    await jobsSettled()
     const before = (db.prepare("select crl_number n from certificate_authorities where name = 'customs'").get() as { n: number }).n
     const answers = await Promise.all(
       Array.from({ length: N }, (_, i) => call(at(i), 'POST', `/api/certificates/${serials[i % CERTIFICATES]}/revoke`, { body: { reason: 'keyCompromise', note: `race ${i}` }, as: supervisors[i % supervisors.length] })),
@@ -126,8 +160,7 @@ describe('concurrency: fifty requests at once, one effect', () => {
   }, 60_000)
 
   it('re-signs a stale CRL once when 50 relying parties fetch it at once, and all 50 get that one CRL', async () => {
-    // after both processes' first scheduled jobs (5 s after start: the CRL refresh among them), so only these requests sign
-    while (count("select count(*) n from job_runs where status != 'running'") < 3 * servers.length) await sleep(100)
+    await jobsSettled()
     // a revocation whose CRL publish failed: the CA's revocation counter is ahead of its newest CRL
     const writer = new (db.constructor as typeof Database)(dataFile(dataDir))
     writer.pragma('busy_timeout = 5000')

@@ -47,23 +47,36 @@ export function issuingCa(opts: { db: Db; settings: CaSettings; name: string }):
 
 type IssueRequest = Omit<IssueFromCsrOptions, 'ca' | 'clock' | 'serial'>
 
+/** Signs a certificate from a CSR and records nothing: the caller records it with recordIssued in its transaction. */
+export async function signCertificate(opts: { db: Db; settings: CaSettings; caName: string; request: IssueRequest; now: Date }): Promise<IssuedCertificate> {
+  const ca = await issuingCa({ db: opts.db, settings: opts.settings, name: opts.caName })
+  return issueFromCsr({ ...opts.request, ca, clock: () => opts.now } as IssueFromCsrOptions)
+}
+
+/**
+ * Records a signed certificate in the CA's own register, with its audit row, inside the caller's transaction:
+ * a certificate that the use case then cannot complete (an application issued meanwhile) is never recorded,
+ * never returned, and so never exists outside the process that signed it.
+ */
+export function recordIssued(tx: Db, opts: { caName: string; profile: string; issued: IssuedCertificate; ctx: AuditContext }): void {
+  const { issued } = opts
+  repo.insertIssued(tx, {
+    caName: opts.caName,
+    serialHex: issued.serialHex,
+    profile: opts.profile,
+    subjectDn: issued.subject,
+    notBefore: issued.notBefore.toISOString(),
+    notAfter: issued.notAfter.toISOString(),
+    der: Buffer.from(issued.certificate),
+    issuedAt: opts.ctx.now.toISOString(),
+  })
+  recordAudit(tx, opts.ctx, { action: 'ca.issued', entity: 'ca_certificate', entityId: `${opts.caName}:${issued.serialHex}`, after: { profile: opts.profile, subject: issued.subject, notAfter: issued.notAfter.toISOString() } })
+}
+
 /** Issues from a CSR and records the certificate in the CA's own register, with its audit row. */
 export async function issueCertificate(opts: { db: Db; settings: CaSettings; caName: string; request: IssueRequest; ctx: AuditContext }): Promise<IssuedCertificate> {
-  const ca = await issuingCa({ db: opts.db, settings: opts.settings, name: opts.caName })
-  const issued = await issueFromCsr({ ...opts.request, ca, clock: () => opts.ctx.now } as IssueFromCsrOptions)
-  inTransaction(opts.db, (tx) => {
-    repo.insertIssued(tx, {
-      caName: opts.caName,
-      serialHex: issued.serialHex,
-      profile: opts.request.profile,
-      subjectDn: issued.subject,
-      notBefore: issued.notBefore.toISOString(),
-      notAfter: issued.notAfter.toISOString(),
-      der: Buffer.from(issued.certificate),
-      issuedAt: opts.ctx.now.toISOString(),
-    })
-    recordAudit(tx, opts.ctx, { action: 'ca.issued', entity: 'ca_certificate', entityId: `${opts.caName}:${issued.serialHex}`, after: { profile: opts.request.profile, subject: issued.subject, notAfter: issued.notAfter.toISOString() } })
-  })
+  const issued = await signCertificate({ db: opts.db, settings: opts.settings, caName: opts.caName, request: opts.request, now: opts.ctx.now })
+  inTransaction(opts.db, (tx) => recordIssued(tx, { caName: opts.caName, profile: opts.request.profile, issued, ctx: opts.ctx }))
   return issued
 }
 
