@@ -43,7 +43,7 @@ describe('crash safety: the real server killed with SIGKILL under write load', (
 
     for (let kill = 1; kill <= KILLS; kill++) {
       const load = startLoad({ base: server.url, actors, rnd, firmsPerOffice: FIRMS, nextFirm })
-      const after = Math.round(400 + rnd() * 1600)
+      const after = Math.round(600 + rnd() * 1600)
       await sleep(after)
       const killed = await server.kill('SIGKILL')
       expect(killed.signal).toBe('SIGKILL')
