@@ -30,7 +30,10 @@ export function openDatabase(file: string): Database_ {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('synchronous = NORMAL')
+  // FULL: the WAL is flushed to disk at every commit, so a write the server has acknowledged survives a power
+  // failure too; NORMAL survives a crash of the process but may lose the last commits when the machine stops.
+  // It costs about 0.2 ms per commit here, against 0.01 ms (docs/operations.md, Durability).
+  sqlite.pragma('synchronous = FULL')
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder })
   return { db, sqlite, close: () => sqlite.close() }

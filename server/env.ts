@@ -26,6 +26,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Skip the demo data at first start (an empty production database). */
   NO_DEMO: flag,
+  /** Never build the web app at start: without dist/index.html the API runs and pages answer 503 until `npm run build`. */
+  NO_WEB_BUILD: flag,
   /** The address users reach the server at; CRL distribution points in issued certificates point here. */
   PUBLIC_URL: z.string().url().optional(),
   /** Secret that encrypts the embedded CA's private keys at rest; without it, one is generated in DATA_DIR. */

@@ -14,11 +14,11 @@ import { prepareDatabase } from '../lib/seeding'
 import { ensureCaHierarchy } from '../modules/ca/ca.service'
 import { caSettings } from '../modules/ca/ca.settings'
 
-/** `npm start`: build the SPA if needed, create or migrate the database, seed a new one, and serve. */
+/** `npm start`: build the SPA if needed (unless NO_WEB_BUILD), create or migrate the database, seed a new one, and serve. */
 const env = readEnv()
 const log = createLogger(env.LOG_LEVEL)
 
-if (!existsSync(path.join(env.distDir, 'index.html'))) {
+if (!env.NO_WEB_BUILD && !existsSync(path.join(env.distDir, 'index.html'))) {
   console.log('Building the web app (first start only)…')
   const { build } = await import('vite')
   await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' })

@@ -61,6 +61,16 @@ describe('key generation: issuing the certificate of a paid application', () => 
     expect(again.status).toBe(409)
   })
 
+  it('signs and keeps one certificate when the same request arrives twice at once; the other gets a 409', async () => {
+    const app = await paidApplication()
+    const issuedBefore = (t.sqlite.prepare("select count(*) n from ca_issued where ca_name = 'customs'").get() as { n: number }).n
+    const { body } = await generate(app.applicationNo, cards['company-52111891.p12']!)
+    const answers = await Promise.all([1, 2, 3].map(() => t.call('POST', `/api/applications/${app.id}/certificate`, { body })))
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409])
+    expect(t.sqlite.prepare("select count(*) n from ca_issued where ca_name = 'customs'").get()).toEqual({ n: issuedBefore + 1 })
+    expect(t.sqlite.prepare("select count(*) n from audit_log where action = 'ca.issued' and entity_id = ?").get(`customs:${answers.find((a) => a.status === 201)!.json.serialHex}`)).toEqual({ n: 1 })
+  })
+
   it('refuses another company\'s card with a 403, and an application not yet paid with a 409', async () => {
     const app = await approvedApplication(t, clerk, await t.login('supervisor.keelung'), { ubn: '52111891', companyName: '基隆港通報關股份有限公司', contactName: '陳小姐', contactPhone: '02-24201234', contactMobile: '0912345678', contactEmail: 'c@example.com', service: 'new', officeCode: 'AA', businessType: 'customs-broker', kind: 'personal', boxNo: 'K01', brokerCode: 'A00002', brokerNationalId: 'A298698799', privacyConsent: true })
     const other = await t.call('POST', `/api/applications/${app.id}/certificate`, { body: (await generate(app.applicationNo, cards['company-82656552.p12']!)).body })

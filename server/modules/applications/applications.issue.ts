@@ -12,7 +12,7 @@ import { queueMail } from '../../lib/mail/outbox'
 import { hitRateLimit } from '../../lib/rate-limit'
 import { getSetting } from '../../lib/settings'
 import { embeddedCrls, trustMaterial } from '../../lib/trust'
-import { issueCertificate } from '../ca/ca.service'
+import { recordIssued, signCertificate } from '../ca/ca.service'
 import { findApplication } from './applications.repo'
 import { moveApplication } from './applications.transitions'
 
@@ -62,10 +62,14 @@ export async function issueApplicationCertificate(opts: {
   } catch {
     throw new AppError('VALIDATION_FAILED', { fieldErrors: { csr: 'invalidFormat' } })
   }
-  const issued = await issueCertificate({ db: deps.db, settings: deps.ca, caName: 'customs', ctx, request: { ...request, csrDer, validity: { days: getSetting(deps.db, 'certificate.validityDays') } } })
+  // Signed first (async), then recorded with the application's move in one transaction: when the same request
+  // arrives twice at once, the second finds the application at A0 and nothing of its certificate is kept.
+  const issued = await signCertificate({ db: deps.db, settings: deps.ca, caName: 'customs', now: ctx.now, request: { ...request, csrDer, validity: { days: getSetting(deps.db, 'certificate.validityDays') } } })
   const cn = /CN=([^,]+)/.exec(issued.subject)?.[1] ?? issued.serialHex
   inTransaction(deps.db, (tx) => {
     const fresh = findApplication(tx, app.id)!
+    assertTransition('issue', fresh.status)
+    recordIssued(tx, { caName: 'customs', profile: request.profile, issued, ctx })
     tx.insert(certificates).values({
       serialHex: issued.serialHex, caName: 'customs', kind: app.kind, subjectDn: issued.subject, ubn: app.ubn, brokerCode: app.brokerCode, officeCode: app.officeCode,
       status: 'valid', notBefore: issued.notBefore.toISOString(), notAfter: issued.notAfter.toISOString(), applicationId: app.id, der: Buffer.from(issued.certificate), createdAt: ctx.now.toISOString(),

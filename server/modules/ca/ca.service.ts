@@ -47,23 +47,36 @@ export function issuingCa(opts: { db: Db; settings: CaSettings; name: string }):
 
 type IssueRequest = Omit<IssueFromCsrOptions, 'ca' | 'clock' | 'serial'>
 
+/** Signs a certificate from a CSR and records nothing: the caller records it with recordIssued in its transaction. */
+export async function signCertificate(opts: { db: Db; settings: CaSettings; caName: string; request: IssueRequest; now: Date }): Promise<IssuedCertificate> {
+  const ca = await issuingCa({ db: opts.db, settings: opts.settings, name: opts.caName })
+  return issueFromCsr({ ...opts.request, ca, clock: () => opts.now } as IssueFromCsrOptions)
+}
+
+/**
+ * Records a signed certificate in the CA's own register, with its audit row, inside the caller's transaction:
+ * a certificate that the use case then cannot complete (an application issued meanwhile) is never recorded,
+ * never returned, and so never exists outside the process that signed it.
+ */
+export function recordIssued(tx: Db, opts: { caName: string; profile: string; issued: IssuedCertificate; ctx: AuditContext }): void {
+  const { issued } = opts
+  repo.insertIssued(tx, {
+    caName: opts.caName,
+    serialHex: issued.serialHex,
+    profile: opts.profile,
+    subjectDn: issued.subject,
+    notBefore: issued.notBefore.toISOString(),
+    notAfter: issued.notAfter.toISOString(),
+    der: Buffer.from(issued.certificate),
+    issuedAt: opts.ctx.now.toISOString(),
+  })
+  recordAudit(tx, opts.ctx, { action: 'ca.issued', entity: 'ca_certificate', entityId: `${opts.caName}:${issued.serialHex}`, after: { profile: opts.profile, subject: issued.subject, notAfter: issued.notAfter.toISOString() } })
+}
+
 /** Issues from a CSR and records the certificate in the CA's own register, with its audit row. */
 export async function issueCertificate(opts: { db: Db; settings: CaSettings; caName: string; request: IssueRequest; ctx: AuditContext }): Promise<IssuedCertificate> {
-  const ca = await issuingCa({ db: opts.db, settings: opts.settings, name: opts.caName })
-  const issued = await issueFromCsr({ ...opts.request, ca, clock: () => opts.ctx.now } as IssueFromCsrOptions)
-  inTransaction(opts.db, (tx) => {
-    repo.insertIssued(tx, {
-      caName: opts.caName,
-      serialHex: issued.serialHex,
-      profile: opts.request.profile,
-      subjectDn: issued.subject,
-      notBefore: issued.notBefore.toISOString(),
-      notAfter: issued.notAfter.toISOString(),
-      der: Buffer.from(issued.certificate),
-      issuedAt: opts.ctx.now.toISOString(),
-    })
-    recordAudit(tx, opts.ctx, { action: 'ca.issued', entity: 'ca_certificate', entityId: `${opts.caName}:${issued.serialHex}`, after: { profile: opts.request.profile, subject: issued.subject, notAfter: issued.notAfter.toISOString() } })
-  })
+  const issued = await signCertificate({ db: opts.db, settings: opts.settings, caName: opts.caName, request: opts.request, now: opts.ctx.now })
+  inTransaction(opts.db, (tx) => recordIssued(tx, { caName: opts.caName, profile: opts.request.profile, issued, ctx: opts.ctx }))
   return issued
 }
 
@@ -108,15 +121,32 @@ export async function publishCrl(opts: { db: Db; settings: CaSettings; caName: s
   return row
 }
 
+/** CRL signings under way that currentCrl started, per database and CA: concurrent requests wait for one. */
+const resigning = new WeakMap<Db, Map<string, Promise<repo.CrlRow>>>()
+
 /**
  * The CRL to serve: the latest one, re-signed first when less than half of its validity remains or when a
- * revocation, hold or release happened after its entries were read.
+ * revocation, hold or release happened after its entries were read. When many requests find it stale at once
+ * (relying parties, the refresh job), one signs and the others wait for it and take the same CRL: one new
+ * cRLNumber per change, not one per request. (Two server processes may each sign one.)
  */
 export async function currentCrl(opts: { db: Db; settings: CaSettings; caName: string; now: Date }): Promise<repo.CrlRow> {
-  const ca = repo.findCa(opts.db, opts.caName)
-  if (!ca) throw new AppError('NOT_FOUND')
-  const latest = repo.latestCrl(opts.db, opts.caName)
-  const halfLife = (opts.settings.crlValidityHours * 3_600_000) / 2
-  if (latest && latest.revocationSeq >= ca.revocationSeq && Date.parse(latest.nextUpdate) - opts.now.getTime() > halfLife) return latest
-  return publishCrl(opts)
+  let pending = resigning.get(opts.db)
+  if (!pending) resigning.set(opts.db, (pending = new Map()))
+  for (;;) {
+    const ca = repo.findCa(opts.db, opts.caName)
+    if (!ca) throw new AppError('NOT_FOUND')
+    const latest = repo.latestCrl(opts.db, opts.caName)
+    const halfLife = (opts.settings.crlValidityHours * 3_600_000) / 2
+    if (latest && latest.revocationSeq >= ca.revocationSeq && Date.parse(latest.nextUpdate) - opts.now.getTime() > halfLife) return latest
+    const underWay = pending.get(opts.caName)
+    // Its snapshot may predate a revocation made meanwhile: look again once it is stored.
+    if (underWay) {
+      await underWay.catch(() => undefined)
+      continue
+    }
+    const signing = publishCrl(opts).finally(() => pending.delete(opts.caName))
+    pending.set(opts.caName, signing)
+    return signing
+  }
 }

@@ -107,4 +107,14 @@ describe('CRL freshness', () => {
     inTransaction(t.db, (tx) => applyRevocation(tx, { caName: 'customs', serialHex: issued.serialHex, reason: 'superseded', ctx: ctx() }))
     expect(crlText((await fetchCrl('customs')).der)).toContain(issued.serialHex.replace(/^0+/, '').toUpperCase())
   })
+
+  it('signs one CRL, not one per request, when many requests find it stale at once', async () => {
+    await fetchCrl('customs')
+    t.sqlite.prepare("update certificate_authorities set revocation_seq = revocation_seq + 1 where name = 'customs'").run()
+    const count = () => (t.sqlite.prepare("select count(*) n from crls where ca_name = 'customs'").get() as { n: number }).n
+    const before = count()
+    const ders = await Promise.all(Array.from({ length: 20 }, async () => (await fetchCrl('customs')).der.toString('hex')))
+    expect(count()).toBe(before + 1)
+    expect(new Set(ders).size).toBe(1)
+  })
 })
