@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { businessTypes, importColumns, licenceStatuses, qualificationStatuses, type ImportKind } from '../../../core/contracts/broker-records'
 import { customsOfficeCodes } from '../../../core/contracts/offices'
+import { plainText } from '../../../core/contracts/text'
 import type { MessageRef, Params } from '../../../core/errors'
 import { interpolate, type LocalizedText } from '../../../core/i18n'
 import { brokerCodeSchema, isIsoDate, landlineSchema, personIdSchema, toHalfWidth, ubnSchema } from '../../../core/tw'
@@ -34,7 +35,7 @@ const optional = <T extends z.ZodType<unknown, string>>(schema: T) =>
     .trim()
     .transform((v) => (v === '' ? null : v))
     .pipe(schema.nullable())
-const text = (max: number) => z.string().max(max, { message: 'tooLong' })
+const text = (max: number) => plainText(max)
 const day = z.string().refine(isIsoDate, { message: 'dateFormat' })
 const boxNo = z
   .string()
