@@ -202,6 +202,20 @@ describe('scans that lie about their content, bombs and huge images', () => {
   })
 })
 
+describe('multipart bodies of many parts', () => {
+  it('200,000 empty parts (10 MB) to a scan upload, 100,000 to the CSV import: a 400 within seconds', async () => {
+    const before = snapshot(t, root)
+    const part = '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n\r\n'
+    for (const [path, as, bytes] of [[`/api/applications/${draftId}/attachments`, clerk, 10_000_000], ['/api/portal/bindings', company, 10_000_000], ['/api/broker-records/import', supervisor, 5_000_000]] as const) {
+      const started = performance.now()
+      const res = await send(path, as, { body: new TextEncoder().encode(`${part.repeat(Math.floor(bytes / part.length))}--x--\r\n`), contentType: 'multipart/form-data; boundary=x' })
+      expect(res.status, path).toBe(400)
+      expect(performance.now() - started, path).toBeLessThan(10_000)
+    }
+    expectNothingWritten(t, before, root)
+  })
+})
+
 describe('CSV imports: broker records and the bank file', () => {
   const imports = () => [
     { name: 'broker records', path: '/api/broker-records/import', as: supervisor, fields: [{ name: 'kind', data: 'firms' }, { name: 'dryRun', data: 'false' }] },
