@@ -11,11 +11,12 @@ import { attackedApp, expectHealthy, expectNothingWritten, snapshot, type TestAp
  */
 let t: TestApp
 let root: string
+let dispose: () => void
 const staff: Record<string, Session> = {}
 let portal: Session
 beforeAll(async () => {
   // Public routes (the portal's "account exists" check) are rate-limited per client: each probe comes from its own address.
-  ;({ t, root } = await attackedApp({ TRUST_PROXY: true }, { ca: true, file: true }))
+  ;({ t, root, dispose } = await attackedApp({ TRUST_PROXY: true }, { ca: true, file: true }))
   for (const [role, username] of Object.entries({ admin: 'admin', clerk: 'clerk.keelung', supervisor: 'supervisor.keelung', helpdesk: 'helpdesk', auditor: 'auditor' })) staff[role] = await t.login(username)
   const cards = await openDemoCards(t)
   expect((await registerCompany(t, cards['company-52111891'], '52111891')).status).toBe(201)
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const draft = (await t.call('POST', '/api/applications', { as: staff.clerk, body: paperForm })).json
   expect((await t.call('POST', `/api/applications/${draft.id}/submit`, { as: staff.clerk, body: { version: draft.version } })).status).toBe(200)
 })
-afterAll(() => t.close())
+afterAll(() => dispose())
 
 export const SQL_LOOKING = [
   "' OR 1=1 --",

@@ -8,14 +8,15 @@ import { attackedApp, expectHealthy, expectNothingWritten, expectRefused, snapsh
  */
 let t: TestApp
 let root: string
+let dispose: () => void
 let admin: Session
 let clerk: Session
 beforeAll(async () => {
-  ;({ t, root } = await attackedApp())
+  ;({ t, root, dispose } = await attackedApp())
   admin = await t.login('admin')
   clerk = await t.login('clerk.keelung')
 })
-afterAll(() => t.close())
+afterAll(() => dispose())
 
 /** JSON routes of every kind: public sign-in and card checks, staff forms, the online channel. */
 const routes = (): { method: string; path: string; as?: Session }[] => [

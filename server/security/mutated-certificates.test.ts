@@ -30,6 +30,7 @@ const SHARED_PKI = path.resolve(process.env.SHARED_PKI_DIR ?? '../shared/pki')
 
 let t: TestApp
 let root: string
+let dispose: () => void
 let cards: Record<DemoCardName, Card>
 let company: Session
 let customsCer: Uint8Array
@@ -37,7 +38,7 @@ const seeds: { name: string; der: Uint8Array; card?: DemoCardName }[] = []
 beforeAll(async () => {
   const anchors = path.join(SHARED_PKI, 'anchors')
   // each probe comes from its own client address: the per-address rate limits are not what is tested here
-  ;({ t, root } = await attackedApp({ TRUST_PROXY: true, ...(existsSync(anchors) ? { TRUST_ANCHORS_DIR: anchors } : {}) }, { ca: true }))
+  ;({ t, root, dispose } = await attackedApp({ TRUST_PROXY: true, ...(existsSync(anchors) ? { TRUST_ANCHORS_DIR: anchors } : {}) }, { ca: true }))
   cards = await openDemoCards(t)
   expect((await registerCompany(t, cards['company-52111891'], '52111891')).status).toBe(201)
   company = await portalCardLogin(t, cards['company-52111891'])
@@ -57,7 +58,7 @@ beforeAll(async () => {
     seeds.push({ name: `embedded CA ${ca.name}`, der: new Uint8Array(ca.certificate) })
   }
 }, 120_000)
-afterAll(() => t.close())
+afterAll(() => dispose())
 
 let client = 0
 const fromAnotherClient = () => ({ 'x-forwarded-for': `192.0.2.${(client++ % 250) + 1}`, 'accept-language': 'en' })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect } from 'vitest'
@@ -24,7 +24,12 @@ export function sandbox(): { root: string; dataDir: string } {
 export async function attackedApp(overrides: Partial<Env> = {}, options: { ca?: boolean; file?: boolean } = {}) {
   const box = sandbox()
   const t = await createTestApp({ DATA_DIR: box.dataDir, ...overrides }, { ca: options.ca, file: options.file ? path.join(box.root, 'certdesk.db') : undefined })
-  return { t, ...box }
+  /** closes the database and removes the sandbox */
+  const dispose = () => {
+    t.close()
+    rmSync(box.root, { recursive: true, force: true })
+  }
+  return { t, dispose, ...box }
 }
 
 /** Every file under `dir`, as relative paths with their sizes (the database file and its journal aside). */

@@ -13,16 +13,17 @@ import { attackedApp, expectHealthy, expectNothingWritten, snapshot, type TestAp
  */
 let t: TestApp
 let root: string
+let dispose: () => void
 let admin: Session
 let clerk: Session
 let cards: Record<DemoCardName, Card>
 beforeAll(async () => {
-  ;({ t, root } = await attackedApp({}, { ca: true }))
+  ;({ t, root, dispose } = await attackedApp({}, { ca: true }))
   admin = await t.login('admin')
   clerk = await t.login('clerk.keelung')
   cards = await openDemoCards(t)
 })
-afterAll(() => t.close())
+afterAll(() => dispose())
 
 const MESSAGES = {
   brokenUnicode: ['含有不完整的 Unicode 字元（單獨的代理字元），請重新輸入', 'Contains a broken Unicode character (a lone surrogate); type the text again'],

@@ -15,6 +15,7 @@ import { attackedApp, expectHealthy, expectNothingWritten, filesUnder, snapshot,
  */
 let t: TestApp
 let root: string
+let dispose: () => void
 let dataDir: string
 let clerk: Session
 let supervisor: Session
@@ -23,7 +24,7 @@ let cards: Record<DemoCardName, Card>
 let draftId: number
 beforeAll(async () => {
   // card checks are rate-limited per client: each comes from its own address
-  ;({ t, root, dataDir } = await attackedApp({ TRUST_PROXY: true }, { ca: true }))
+  ;({ t, root, dataDir, dispose } = await attackedApp({ TRUST_PROXY: true }, { ca: true }))
   clerk = await t.login('clerk.keelung')
   supervisor = await t.login('supervisor.keelung')
   cards = await openDemoCards(t)
@@ -31,7 +32,7 @@ beforeAll(async () => {
   company = await portalCardLogin(t, cards['company-52111891'])
   draftId = (await t.call('POST', '/api/applications', { as: clerk, body: paperForm })).json.id
 })
-afterAll(() => t.close())
+afterAll(() => dispose())
 
 interface Reply {
   status: number

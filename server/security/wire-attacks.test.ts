@@ -16,13 +16,14 @@ import { attackedApp, expectNothingWritten, snapshot, type TestApp } from './sec
  */
 let t: TestApp
 let root: string
+let dispose: () => void
 let server: Server
 let port: number
 let clerk: Session
 const SECRET = 'certdesk-secret-outside-the-web-root'
 beforeAll(async () => {
   const box = await attackedApp()
-  ;({ t, root } = box)
+  ;({ t, root, dispose } = box)
   // a built SPA to serve, and a secret beside it that no URL may reach
   const distDir = path.join(root, 'a', 'dist')
   mkdirSync(path.join(distDir, 'assets'), { recursive: true })
@@ -46,7 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of slowloris ?? []) s.socket.destroy()
   await new Promise((resolve) => server?.close(resolve))
-  t.close()
+  dispose()
 })
 
 interface Exchange {
