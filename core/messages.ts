@@ -14,6 +14,12 @@ export const fieldMessages = {
   tooSmall: { 'zh-TW': '不可小於 {min}', en: 'Must be at least {min}' },
   tooBig: { 'zh-TW': '不可大於 {max}', en: 'Must be at most {max}' },
   invalidFormat: { 'zh-TW': '格式不正確', en: 'Invalid format' },
+  controlCharacter: { 'zh-TW': '含有不允許的控制字元（如 NUL 或換行），請刪除後再送出', en: 'Contains a control character (such as NUL or a line break) that is not allowed here; remove it and try again' },
+  invisibleCharacter: {
+    'zh-TW': '含有看不見的格式字元（如文字方向覆寫 U+202E 或零寬空白），請刪除後再送出',
+    en: 'Contains an invisible formatting character (such as the right-to-left override U+202E or a zero-width space); remove it and try again',
+  },
+  brokenUnicode: { 'zh-TW': '含有不完整的 Unicode 字元（單獨的代理字元），請重新輸入', en: 'Contains a broken Unicode character (a lone surrogate); type the text again' },
   invalidOption: { 'zh-TW': '不是可選的值', en: 'Not one of the allowed values' },
   unknownField: { 'zh-TW': '不接受此欄位', en: 'This field is not accepted' },
   invalidEmail: { 'zh-TW': '電子郵件格式不正確', en: 'Invalid e-mail address' },

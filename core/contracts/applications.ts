@@ -5,6 +5,7 @@ import type { ApplicationState } from '../workflow/application'
 import { businessTypes, type BusinessType } from './broker-records'
 import { customsOfficeCodes, type CustomsOfficeCode } from './offices'
 import { cursorQuery, searchText, type CursorPage } from './paging'
+import { plainText, requiredText } from './text'
 
 export const services = ['new', 'modify', 'renew', 'revoke', 'suspend', 'unsuspend'] as const
 export type Service = (typeof services)[number]
@@ -25,12 +26,9 @@ export const kindNames: Record<CertificateKindChoice, LocalizedText> = {
   personal: { 'zh-TW': '個人（專責報關人員）', en: 'Personal (licensed broker)' },
 }
 
-const text = (max: number) => z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(max, { message: 'tooLong' })
+const text = requiredText
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: 'tooLong' })
+  plainText(max)
     .nullish()
     .transform((v) => (v ? v : null))
 const optional = <T extends z.ZodType>(schema: T) => z.union([z.literal('').transform(() => null), z.null(), schema]).optional().transform((v) => v ?? null)
@@ -111,7 +109,7 @@ export const rejectReasons = {
 export type RejectReasonCode = keyof typeof rejectReasons
 
 export const prepareRequest = z.strictObject({
-  notes: z.string().trim().max(2000, { message: 'tooLong' }).default(''),
+  notes: plainText(2000, { multiline: true }).default(''),
   checksReviewed: z.literal(true, { message: 'checksReviewedRequired' }),
   version: z.number({ message: 'required' }).int().min(1),
 })
@@ -120,7 +118,7 @@ export const decideRequest = z
   .strictObject({
     decision: z.enum(['approve', 'reject'], { message: 'invalidOption' }),
     reasonCode: z.enum(Object.keys(rejectReasons) as [RejectReasonCode, ...RejectReasonCode[]], { message: 'invalidOption' }).optional(),
-    reasonText: z.string().trim().max(1000, { message: 'tooLong' }).optional(),
+    reasonText: plainText(1000, { multiline: true }).optional(),
     version: z.number({ message: 'required' }).int().min(1),
   })
   .superRefine((v, ctx) => {

@@ -1,16 +1,17 @@
 import { z } from 'zod'
 import { officeCodeSchema, type OfficeCode } from './offices'
 import { cursorQuery, searchText, type CursorPage } from './paging'
+import { plainText } from './text'
 
 const isoDate = z.iso.date({ message: 'invalidDate' })
 
 export const auditListQuery = z
   .strictObject({
     q: searchText,
-    action: z.string().trim().max(64, { message: 'tooLong' }).optional(),
-    entity: z.string().trim().max(64, { message: 'tooLong' }).optional(),
-    entityId: z.string().trim().max(64, { message: 'tooLong' }).optional(),
-    actor: z.string().trim().max(64, { message: 'tooLong' }).optional(),
+    action: plainText(64).optional(),
+    entity: plainText(64).optional(),
+    entityId: plainText(64).optional(),
+    actor: plainText(64).optional(),
     officeCode: officeCodeSchema.optional(),
     /** calendar dates in Asia/Taipei, inclusive */
     from: isoDate.optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { LocalizedText } from '../i18n'
 import { cursorQuery, type CursorPage } from './paging'
 import { cardAnswerShape } from './portal'
+import { plainText } from './text'
 
 /**
  * Binding a card to an existing account (seed 004): the holder uploads the sealed account form, a clerk
@@ -54,7 +55,7 @@ export const bindingCardKindField = z.enum(cardKinds, { message: 'invalidOption'
 export const confirmBindingRequest = z.strictObject({ version: z.number({ message: 'required' }).int().min(1) })
 export const rejectBindingRequest = z.strictObject({
   version: z.number({ message: 'required' }).int().min(1),
-  reason: z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(200, { message: 'tooLong' }),
+  reason: plainText(200, { required: true, multiline: true }),
 })
 
 /** The holder binds the card: account id (a company's UBN), the mailed code, and the card's answer to a challenge. */

@@ -6,6 +6,7 @@ import type { ApplicationState } from '../workflow/application'
 import type { CertificateKindChoice } from './applications'
 import { customsOfficeCodes, type CustomsOfficeCode } from './offices'
 import { cursorQuery, searchText, type CursorPage } from './paging'
+import { plainText } from './text'
 
 export const certificateStatuses = ['valid', 'suspended', 'revoked'] as const
 export type CertificateStatus = (typeof certificateStatuses)[number]
@@ -115,7 +116,7 @@ export interface Certificate extends CertificateSummary {
   can: { revoke: boolean; hold: boolean; release: boolean; download: boolean }
 }
 
-const note = z.string().trim().max(1000, { message: 'tooLong' }).optional().transform((v) => v || null)
+const note = plainText(1000, { multiline: true }).optional().transform((v) => v || null)
 export const revokeRequest = z.strictObject({ reason: z.enum(revocationReasons, { message: 'invalidOption' }), note })
 export type RevokeRequest = z.input<typeof revokeRequest>
 export const holdRequest = z.strictObject({ note })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { passwordSchema } from './auth'
 import { searchText } from './paging'
+import { plainText, requiredText } from './text'
 
 /**
  * The helpdesk's caller check (issue 7): the caller names the ID or UBN, the birth date (a person) or the
@@ -8,7 +9,7 @@ import { searchText } from './paging'
  */
 export const checklistShape = z.strictObject({
   idOrUbn: z.string({ message: 'required' }).trim().toUpperCase().min(1, { message: 'required' }).max(10, { message: 'tooLong' }),
-  birthDateOrRepresentative: z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(50, { message: 'tooLong' }),
+  birthDateOrRepresentative: requiredText(50),
   email: z.string({ message: 'required' }).trim().toLowerCase().min(1, { message: 'required' }).max(254, { message: 'tooLong' }),
 })
 export type Checklist = z.infer<typeof checklistShape>
@@ -37,7 +38,7 @@ export const checklistRequest = z.strictObject({ checklist: checklistShape })
 export const emailChangeRequest = z.strictObject({
   checklist: checklistShape,
   newEmail: z.string({ message: 'required' }).trim().toLowerCase().max(254, { message: 'tooLong' }).pipe(z.email({ message: 'invalidEmail' })),
-  reason: z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(200, { message: 'tooLong' }),
+  reason: plainText(200, { required: true, multiline: true }),
 })
 export const decideEmailChangeRequest = z.strictObject({ version: z.number({ message: 'required' }).int().min(1), approve: z.boolean({ message: 'required' }) })
 

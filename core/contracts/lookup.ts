@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import type { ApplicationState } from '../workflow/application'
 import { maskPersonId } from '../tw'
+import { plainText, requiredText } from './text'
 
 /** One search box (issue 7): account id, national ID, UBN, broker code, certificate serial, application or fee slip number. */
 export const lookupQuery = z.strictObject({
-  q: z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(100, { message: 'tooLong' }),
+  q: requiredText(100),
 })
 
 /**
@@ -91,7 +92,7 @@ export interface PersonProfile extends ProfileLists {
 export const revealRequest = z.strictObject({
   ref: z.string().regex(/^(?:broker:[A-D]\d{5}|account:\d{1,9}|firm:\d{8})$/, { message: 'invalidFormat' }),
   field: z.enum(['idNumber', 'phone'], { message: 'invalidOption' }),
-  reason: z.string({ message: 'required' }).trim().min(2, { message: 'tooShort' }).max(200, { message: 'tooLong' }),
+  reason: plainText(200, { multiline: true }).min(2, { message: 'tooShort' }),
 })
 export type RevealRequest = z.infer<typeof revealRequest>
 

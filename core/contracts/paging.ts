@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainText } from './text'
 
 export const sortOrderSchema = z.enum(['asc', 'desc'], { message: 'invalidOption' }).default('asc')
 
@@ -26,10 +27,7 @@ export interface CursorPage<T> {
   nextCursor: string | null
 }
 
-/** An optional search text: trimmed, empty means absent. */
-export const searchText = z
-  .string()
-  .trim()
-  .max(100, { message: 'tooLong' })
+/** An optional search text: trimmed, empty means absent; typed text, so the rules of core/contracts/text.ts apply. */
+export const searchText = plainText(100)
   .optional()
   .transform((v) => (v ? v : undefined))

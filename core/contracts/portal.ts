@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { LocalizedText } from '../i18n'
 import { formatLandline, isValidLandline, isValidMobile, nationalIdSchema, normalizeMobile, ubnSchema } from '../tw'
 import { passwordSchema } from './auth'
+import { requiredText } from './text'
 
 /** The portal's own cookie: a portal session is never a console session, and the other way round. */
 export const PORTAL_SESSION_COOKIE = 'certdesk_portal'
@@ -39,7 +40,7 @@ export const portalAttributeNames: Record<PortalCategory, Record<string, Localiz
   },
 }
 
-const text = (max: number) => z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(max, { message: 'tooLong' })
+const text = requiredText
 const email = z.string({ message: 'required' }).trim().toLowerCase().max(254, { message: 'tooLong' }).pipe(z.email({ message: 'invalidEmail' }))
 
 /** A landline (02-25505500#12) or a mobile (0912345678), written in the canonical form either way. */

@@ -3,6 +3,7 @@ import type { LocalizedText } from '../i18n'
 import { brokerCodeSchema, isIsoDate, ubnSchema } from '../tw'
 import type { QualificationStatus } from './broker-records'
 import { cursorQuery, type CursorPage } from './paging'
+import { plainText } from './text'
 
 /**
  * 專責報關人員異動 (seed 003 §參.二, DOMAIN.md §7): a broker leaves a firm (離職), moves to another firm (轉任) or
@@ -37,7 +38,7 @@ export const resignationDocumentNames: Record<ResignationDocument, LocalizedText
 /** A calendar date `YYYY-MM-DD` that exists; whether it may lie in the future is the server's rule. */
 const calendarDate = z.string({ message: 'required' }).refine(isIsoDate, { message: 'invalidDate' })
 const received = z.literal(true, { message: 'documentRequired' })
-const reasonText = z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(500, { message: 'tooLong' })
+const reasonText = plainText(500, { required: true, multiline: true })
 const version = z.number({ message: 'required' }).int().min(1)
 
 /** 離職: the firm, the broker, the documents received (each ticked) and the day the appointment ended. */

@@ -3,6 +3,7 @@ import type { LocalizedText } from '../i18n'
 import { brokerCodeSchema, nationalIdSchema } from '../tw'
 import { pageQuery, searchText, type Page } from './paging'
 import { cardAnswerShape } from './portal'
+import { requiredText } from './text'
 
 /** The 憑證使用類型 of seed 001's 通關憑證註冊, in the order the portal lists them. */
 export const registrationUseTypes = ['broker', 'general', 'shipping', 'warehouse', 'customs-broker', 'offshore-duty-free', 'duty-free', 'airline'] as const
@@ -49,7 +50,7 @@ export const registrationPurposeNames: Record<RegistrationPurpose, LocalizedText
 }
 
 const useType = z.enum(registrationUseTypes, { message: 'invalidOption' })
-const brokerName = z.string().trim().min(1, { message: 'required' }).max(50, { message: 'tooLong' })
+const brokerName = requiredText(50)
 
 /** The broker's data the seed's form asks for (身分證字號, 專責人員姓名, 報關專責人員代碼): required for use type broker. */
 const brokerFields = {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { officeCodeSchema, type OfficeCode } from './offices'
 import { pageQuery, searchText, sortOrderSchema, type Page } from './paging'
 import { roleSchema, type Role } from './roles'
+import { requiredText } from './text'
 
 export const usernameSchema = z
   .string({ message: 'required' })
@@ -9,7 +10,7 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { message: 'usernameFormat' })
 
-const displayName = z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(50, { message: 'tooLong' })
+const displayName = requiredText(50)
 const email = z
   .string()
   .trim()

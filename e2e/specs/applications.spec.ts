@@ -2,7 +2,7 @@ import { DEMO_PASSWORD, expect, test } from '../fixtures'
 import { ApplicationsPage, type PaperForm } from '../pages/applications-page'
 import { LoginPage } from '../pages/login-page'
 
-const scan = { name: '申請書掃描.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e60000000049454e44ae426082', 'hex') }
+const scan = { name: '申請書掃描.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffffff7f0009fb03fdf5d8f19a0000000049454e44ae426082', 'hex') }
 const form: PaperForm = {
   ubn: '52111891', contactName: '陳小姐', contactPhone: '0224201234', contactMobile: '0912345678', contactEmail: 'contact@keelung-broker.example',
   boxNo: 'k01', brokerCode: 'a00001', brokerNationalId: 'a115881394',

@@ -4,7 +4,7 @@ import { FeeSlipsPage } from '../pages/fee-slips-page'
 import { field } from '../pages/field'
 import { LoginPage } from '../pages/login-page'
 
-const scan = { name: '申請書掃描.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e60000000049454e44ae426082', 'hex') }
+const scan = { name: '申請書掃描.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffffff7f0009fb03fdf5d8f19a0000000049454e44ae426082', 'hex') }
 const form: PaperForm = {
   ubn: '52111891', contactName: '繳費測試', contactPhone: '0224201234', contactMobile: '0912345678', contactEmail: 'contact@keelung-broker.example',
   boxNo: 'k01', brokerCode: 'a00002', brokerNationalId: 'a298698799',

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { serve } from '@hono/node-server'
 import { openDatabase } from '../../db/client'
 import { DEMO_CARD_PIN, DEMO_PASSWORD, demoStaff } from '../../db/seed/demo-data'
 import { createApp } from '../app'
 import { readEnv } from '../env'
+import { serveApp } from '../lib/http-server'
 import { createLogger } from '../lib/logger'
 import { startScheduler } from '../jobs/scheduler'
 import { createMailDispatcher } from '../lib/mail/dispatcher'
@@ -45,7 +45,7 @@ if (mailer) mailer.start()
 else log.info('SMTP_URL is not set: mail is kept in the outbox, not sent')
 const stopScheduler = startScheduler({ db: database.db, ca, log })
 
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const server = serveApp(app, { port: env.PORT, hostname: env.HOST }, (info) => {
   const url = `http://${env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${info.port}`
   console.log(`\nCertdesk is running at ${url}  (database: ${env.dbFile}${state === 'seeded' ? ', demo data just created' : ''})`)
   console.log(`  Console: ${url}/console    Portal: ${url}/portal`)

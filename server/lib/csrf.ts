@@ -35,5 +35,10 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   if ((type || declared) && !/^(?:application\/(?:[\w.+-]+\+)?json|multipart\/form-data)\b/i.test(type)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE')
   }
+  // Nothing here inflates a compressed body; refusing it outright keeps a gzip bomb a bomb nobody opens.
+  const encoding = c.req.header('content-encoding')
+  if (encoding && !/^\s*identity\s*$/i.test(encoding)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { message: { 'zh-TW': '不接受壓縮的請求內容（Content-Encoding）', en: 'Compressed request bodies (Content-Encoding) are not accepted' } })
+  }
   return next()
 })

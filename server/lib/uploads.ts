@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { withoutUnsafeCharacters } from '../../core/contracts/text'
 import { AppError } from '../../core/errors'
 import { flushToDisk } from './flush'
+import { imageProblem } from './image-check'
 
 /** Scanned paper forms: the only uploads besides CSV imports. */
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024
@@ -17,19 +19,29 @@ export function sniffContentType(bytes: Uint8Array): ScanType | null {
   return null
 }
 
-/** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
+/**
+ * The name a file is shown by (never where it is stored: that is a random key): no path, no control, bidi or
+ * invisible characters (U+202E would show "gnp.exe" as "exe.png"), at most 120 characters cut between code
+ * points, and not "." or "..".
+ */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim().slice(0, 120)
-  return cleaned || 'attachment'
+  const cleaned = Array.from(withoutUnsafeCharacters(base, '_').replace(/["<>|:*?]/g, '_').trim()).slice(0, 120).join('').trim()
+  return cleaned === '' || /^\.+$/.test(cleaned) ? 'attachment' : cleaned
 }
 
-/** Refuses what is not a scan we accept (by content), or is too large. */
-export function checkScan(bytes: Uint8Array): ScanType {
+const refused = (text: { 'zh-TW': string; en: string }) => new AppError('VALIDATION_FAILED', { message: text, fieldErrors: { file: text } })
+
+/**
+ * Refuses what is not a scan we accept: too large, not a PDF, JPEG or PNG by its content, or an image whose
+ * size or compressed data is not what a scan can be (server/lib/image-check.ts).
+ */
+export async function checkScan(bytes: Uint8Array): Promise<ScanType> {
   if (bytes.length > MAX_SCAN_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '10 MB' } })
   const contentType = sniffContentType(bytes)
   if (!contentType) throw new AppError('VALIDATION_FAILED', { fieldErrors: { file: { 'zh-TW': '只接受 PDF、JPEG 或 PNG 檔案', en: 'Only PDF, JPEG or PNG files are accepted' } } })
+  const problem = contentType === 'application/pdf' ? null : await imageProblem(bytes, contentType)
+  if (problem) throw refused(problem)
   return contentType
 }
 

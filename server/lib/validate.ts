@@ -61,13 +61,23 @@ export function issueMessage(issue: Issue, data: unknown): { key: string; params
   }
 }
 
+/**
+ * At most this many fields are named: a form has fewer, and a body of 50,000 unknown keys must not cost seconds
+ * of work and a megabyte of answer.
+ */
+export const MAX_FIELD_ERRORS = 100
+
 export function validationError(error: z.ZodError, data: unknown): AppError {
   const fieldErrors: Record<string, { key: string; params?: Params }> = {}
+  let named = 0
   for (const issue of error.issues) {
-    const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path]
+    const fields = issue.code === 'unrecognized_keys' ? issue.keys.slice(0, MAX_FIELD_ERRORS).map((k) => [...issue.path, k]) : [issue.path]
+    let message: { key: string; params?: Params } | undefined
     for (const path of fields) {
       const name = path.map(String).join('.') || '_'
-      fieldErrors[name] ??= issueMessage(issue, data)
+      if (name in fieldErrors) continue
+      if (named++ >= MAX_FIELD_ERRORS) return new AppError('VALIDATION_FAILED', { fieldErrors })
+      fieldErrors[name] = message ??= issueMessage(issue, data)
     }
   }
   return new AppError('VALIDATION_FAILED', { fieldErrors })
@@ -85,12 +95,24 @@ export interface Validates {
  * server/lib/openapi.ts documents each route's parameters and body without a second list to keep in step.
  */
 export function valid<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
-  const middleware = zValidator(target, schema, (result) => {
+  const validator = zValidator(target, schema, (result) => {
     if (!result.success) throw validationError(result.error as unknown as z.ZodError, result.data)
   })
   const validates: Validates = { target, schema }
+  const bodyType = BODY_TYPES[target as string]
+  if (!bodyType) return Object.assign(validator, { validates })
+  // Hono's validator reads a body of another type as {}: a form sent to a JSON route would be checked as an
+  // empty object (and an empty draft is a valid one). A body of the wrong type is refused instead.
+  const middleware: typeof validator = async (c, next) => {
+    const declared = c.req.header('content-type')
+    if (declared && !bodyType.test(declared.split(';')[0]!.trim())) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
+    return validator(c, next)
+  }
   return Object.assign(middleware, { validates })
 }
+
+/** The media types a body target reads; anything else declared is a 415. */
+const BODY_TYPES: Record<string, RegExp> = { json: /^application\/(?:[\w.-]+\+)?json$/i, form: /^multipart\/form-data$/i }
 
 /** `/:id` path parameters: a positive integer. */
 export const idParam = z.object({ id: z.coerce.number({ message: 'invalidType' }).int().positive({ message: 'invalidFormat' }) })

@@ -1,10 +1,11 @@
 import { expect } from 'vitest'
 import type { createTestApp, Session } from '../lib/testing'
 import { portalPasswordLogin } from '../modules/portal-accounts/portal.fixtures'
+import { realPng } from './payloads.fixtures'
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])
+const PNG = realPng(2, 2)
 
 /** A clerk's scan upload (multipart, with the session's CSRF token). */
 export function uploadScan(t: TestApp, applicationId: number, as: Session) {

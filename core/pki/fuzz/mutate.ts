@@ -1,3 +1,5 @@
+import { encodeBase64 } from '../x509-builder/base64-encode'
+
 /**
  * Deterministic mutations of DER files for robustness tests: the same seed gives the same inputs on every
  * machine, so a failure can be replayed. The mutations aim at what parsers get wrong: lengths, tags,
@@ -53,5 +55,32 @@ export function mutate(input: Uint8Array, rnd: () => number): Uint8Array {
       bytes[i] = rnd() < 0.5 ? 0x80 : 0x84
       return bytes
     }
+  }
+}
+
+/**
+ * How a (mutated) certificate travels in a JSON body, as the upload and card endpoints take it: base64 DER
+ * mostly, PEM now and then, and sometimes with the text itself damaged: a character outside the alphabet, a
+ * cut or doubled armour line, padding in the middle, whitespace inside.
+ */
+export function encodeMutant(der: Uint8Array, rnd: () => number): string {
+  const base64 = encodeBase64(der)
+  const pem = () => `-----BEGIN CERTIFICATE-----\n${base64.match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END CERTIFICATE-----\n`
+  const roll = rnd()
+  if (roll < 0.8) return base64
+  if (roll < 0.92) return pem()
+  const text = rnd() < 0.5 ? base64 : pem()
+  const at = Math.floor(rnd() * text.length)
+  switch (Math.floor(rnd() * 5)) {
+    case 0:
+      return text.slice(0, at) + '!*\u0000é'[Math.floor(rnd() * 4)] + text.slice(at)
+    case 1:
+      return text.replace('-----END CERTIFICATE-----', '')
+    case 2:
+      return `${text}${text}`
+    case 3:
+      return `${text.slice(0, at)}==${text.slice(at)}`
+    default:
+      return `${text.slice(0, at)} \r\n\t${text.slice(at)}`
   }
 }

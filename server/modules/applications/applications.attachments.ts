@@ -15,9 +15,9 @@ export const MAX_ATTACHMENT_BYTES = MAX_SCAN_BYTES
  * Stores a scan of the paper form outside the web root (DATA_DIR/attachments) and records it. The file is
  * written first and removed again if the record cannot be made, so neither exists without the other.
  */
-export function addAttachment(opts: { deps: AppDeps; user: SessionUser; id: number; fileName: string; bytes: Uint8Array; ctx: AuditContext }): AttachmentInfo {
+export async function addAttachment(opts: { deps: AppDeps; user: SessionUser; id: number; fileName: string; bytes: Uint8Array; ctx: AuditContext }): Promise<AttachmentInfo> {
   const { deps, user, ctx } = opts
-  const contentType = checkScan(opts.bytes)
+  const contentType = await checkScan(opts.bytes)
   const app = scopedApplication(deps.db, user, opts.id)
   if (app.status !== 'draft' && app.status !== '00') throw new AppError('CONFLICT', { message: { 'zh-TW': '已決行的申請不能再加附件', en: 'A decided application takes no more attachments' } })
   return storeScan({ dataDir: deps.env.DATA_DIR, bytes: opts.bytes, contentType, now: ctx.now }, (storageKey) =>

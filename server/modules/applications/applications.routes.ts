@@ -53,7 +53,7 @@ export function createApplicationsRoutes() {
       const file = form.file
       if (!(file instanceof File)) throw new AppError('VALIDATION_FAILED', { fieldErrors: { file: 'required' } })
       const bytes = new Uint8Array(await file.arrayBuffer())
-      return c.json(addAttachment({ deps: c.get('deps'), user: currentUser(c), id: c.req.valid('param').id, fileName: file.name, bytes, ctx: auditContext(c) }), 201)
+      return c.json(await addAttachment({ deps: c.get('deps'), user: currentUser(c), id: c.req.valid('param').id, fileName: file.name, bytes, ctx: auditContext(c) }), 201)
     })
     .get('/:id/attachments/:attachmentId', allow('clerk', 'supervisor', 'auditor', 'admin'), valid('param', attachmentParam), (c) => {
       const { id, attachmentId } = c.req.valid('param')

@@ -132,7 +132,8 @@ describe('review and decision', () => {
 })
 
 describe('attachments', () => {
-  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])
+  // a real 1 × 1 PNG: images are checked beyond their first bytes (server/lib/image-check.ts)
+  const png = new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffffff7f0009fb03fdf5d8f19a0000000049454e44ae426082', 'hex'))
   const upload = (id: number, bytes: Uint8Array, name: string) => {
     const form = new FormData()
     form.append('file', new File([bytes.slice().buffer], name, { type: 'application/pdf' }))

@@ -28,7 +28,7 @@ export function createPortalBindingsRoutes() {
       const kind = bindingCardKindField.safeParse(cardKind)
       if (!kind.success) throw new AppError('VALIDATION_FAILED', { fieldErrors: { cardKind: cardKind ? 'invalidOption' : 'required' } })
       const bytes = new Uint8Array(await file.arrayBuffer())
-      return c.json(submitBinding({ deps: c.get('deps'), user: currentPortalUser(c), cardKind: kind.data, fileName: file.name, bytes, ctx: auditContext(c) }), 201)
+      return c.json(await submitBinding({ deps: c.get('deps'), user: currentPortalUser(c), cardKind: kind.data, fileName: file.name, bytes, ctx: auditContext(c) }), 201)
     })
     .get('/', allow('portal'), valid('query', bindingListQuery), (c) => c.json(listBindingRequests({ deps: c.get('deps'), query: c.req.valid('query'), accountRef: currentPortalUser(c).id })))
     .post('/bind', allow('public'), valid('json', bindCardRequest), async (c) => c.json(await bindCard({ deps: c.get('deps'), body: c.req.valid('json'), ctx: auditContext(c) })))

@@ -23,9 +23,9 @@ const newCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CO
 const changed = () => new AppError('VERSION_CONFLICT')
 
 /** Step 1 (portal): the holder uploads the sealed account form and names the card kind to be bound. */
-export function submitBinding(opts: { deps: AppDeps; user: PortalUser; cardKind: BindingCardKind; fileName: string; bytes: Uint8Array; ctx: AuditContext }): BindingRequestInfo {
+export async function submitBinding(opts: { deps: AppDeps; user: PortalUser; cardKind: BindingCardKind; fileName: string; bytes: Uint8Array; ctx: AuditContext }): Promise<BindingRequestInfo> {
   const { deps, user, ctx } = opts
-  const contentType = checkScan(opts.bytes)
+  const contentType = await checkScan(opts.bytes)
   if (user.category === 'company' && opts.cardKind !== 'moeaca') throw new AppError('VALIDATION_FAILED', { fieldErrors: { cardKind: { 'zh-TW': '企業帳號請綁定工商憑證', en: 'A company account binds a business certificate card' } } })
   if (user.category === 'individual' && opts.cardKind !== 'moica') throw new AppError('VALIDATION_FAILED', { fieldErrors: { cardKind: { 'zh-TW': '個人帳號請綁定自然人憑證', en: 'An individual account binds a citizen certificate card' } } })
   if (hasOpenBinding(deps.db, user.id, ctx.now)) throw new AppError('CONFLICT', { message: { 'zh-TW': '您已有處理中的綁定申請', en: 'You already have a binding request in progress' } })

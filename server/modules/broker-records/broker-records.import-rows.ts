@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { businessTypes, importColumns, licenceStatuses, qualificationStatuses, type ImportKind } from '../../../core/contracts/broker-records'
 import { customsOfficeCodes } from '../../../core/contracts/offices'
+import { plainText } from '../../../core/contracts/text'
 import type { MessageRef, Params } from '../../../core/errors'
 import { interpolate, type LocalizedText } from '../../../core/i18n'
 import { brokerCodeSchema, isIsoDate, landlineSchema, personIdSchema, toHalfWidth, ubnSchema } from '../../../core/tw'
@@ -34,7 +35,7 @@ const optional = <T extends z.ZodType<unknown, string>>(schema: T) =>
     .trim()
     .transform((v) => (v === '' ? null : v))
     .pipe(schema.nullable())
-const text = (max: number) => z.string().max(max, { message: 'tooLong' })
+const text = (max: number) => plainText(max)
 const day = z.string().refine(isIsoDate, { message: 'dateFormat' })
 const boxNo = z
   .string()
@@ -128,6 +129,9 @@ const withParams = (text: LocalizedText, params: Params): LocalizedText => ({ 'z
  * Reads the header (exact names, any order) and checks every data row against its kind's schema. Blank rows
  * are skipped. Returns the valid rows with their lines, and an issue for every bad cell (the first per cell).
  */
+/** Reading stops at this many problems: the file is refused anyway, and a file of nothing but errors costs no more than this. */
+export const MAX_ISSUES = 1000
+
 export function readRows<K extends ImportKind>(kind: K, records: CsvRecord[]): { rows: { line: number; row: RowsOf[K] }[]; issues: RowIssue[]; dataRows: number } {
   const expected: readonly string[] = importColumns[kind]
   const columns = expected.join(',')
@@ -146,6 +150,7 @@ export function readRows<K extends ImportKind>(kind: K, records: CsvRecord[]): {
   const rows: { line: number; row: RowsOf[K] }[] = []
   let dataRows = 0
   for (const record of data) {
+    if (issues.length >= MAX_ISSUES) break
     if (record.fields.every((f) => f.trim() === '')) continue
     dataRows++
     if (record.fields.length !== names.length) {

@@ -7,10 +7,11 @@ import { taipeiDate } from '../../../core/tw'
 import { inTransaction, type Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { officeScope } from '../../lib/sql'
-import { parseCsv } from './broker-records.csv'
+import { safeFileName } from '../../lib/uploads'
+import { CSV_LIMITS, parseCsv } from './broker-records.csv'
 import { planFirms, planLicences, type ImportPlan, type PlanContext, type Rows } from './broker-records.import-plan'
 import { planAppointments, planBrokers } from './broker-records.import-plan-brokers'
-import { readRows, type RowIssue } from './broker-records.import-rows'
+import { MAX_ISSUES, readRows, type RowIssue } from './broker-records.import-rows'
 
 /** At most this many problems go back to the browser; the message gives the total. */
 const MAX_REPORTED = 500
@@ -33,8 +34,10 @@ function rowsFailed(issues: RowIssue[], kind: ImportKind): AppError {
   const sorted = [...issues].sort((a, b) => a.line - b.line || order.indexOf(a.column) - order.indexOf(b.column))
   const n = sorted.length
   const shown = n > MAX_REPORTED ? { zh: `（僅列出前 ${MAX_REPORTED} 處）`, en: ` (the first ${MAX_REPORTED} are listed)` } : { zh: '', en: '' }
+  // reading stopped at MAX_ISSUES: there may be more
+  const atLeast = n >= MAX_ISSUES ? { zh: '至少 ', en: 'at least ' } : { zh: '', en: '' }
   return new AppError('VALIDATION_FAILED', {
-    message: { 'zh-TW': `匯入檔有 ${n} 處錯誤${shown.zh}，未匯入任何資料`, en: `The file has ${n} problem${n === 1 ? '' : 's'}${shown.en}; nothing was imported` },
+    message: { 'zh-TW': `匯入檔有 ${atLeast.zh}${n} 處錯誤${shown.zh}，未匯入任何資料`, en: `The file has ${atLeast.en}${n} problem${n === 1 ? '' : 's'}${shown.en}; nothing was imported` },
     rows: sorted.slice(0, MAX_REPORTED),
   })
 }
@@ -56,7 +59,7 @@ export async function importBrokerRecords(opts: { db: Db; actor: SessionUser; ki
   } catch {
     throw fileProblem({ 'zh-TW': '檔案不是 UTF-8 編碼的文字檔（請以 UTF-8 另存 CSV）', en: 'The file is not UTF-8 text (save the CSV as UTF-8)' })
   }
-  const csv = parseCsv(text)
+  const csv = parseCsv(text, CSV_LIMITS)
   if (!csv.ok) throw rowsFailed([{ line: csv.line, column: '', message: csv.message }], kind)
   const read = readRows(kind, csv.records)
   if (read.issues.some((i) => i.line === 1)) throw rowsFailed(read.issues, kind)
@@ -69,7 +72,7 @@ export async function importBrokerRecords(opts: { db: Db; actor: SessionUser; ki
     if (issues.length > 0) throw rowsFailed(issues, kind)
     const result: ImportResult = {
       kind,
-      fileName: file.name.slice(0, 200),
+      fileName: safeFileName(file.name),
       sha256,
       bytes: bytes.length,
       rows: read.dataRows,

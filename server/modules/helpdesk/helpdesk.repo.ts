@@ -1,7 +1,8 @@
-import { and, desc, eq, isNull, like, or, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import type { EmailChangeInfo } from '../../../core/contracts/helpdesk'
 import type { Db } from '../../../db/client'
 import { emailChanges, passwordResets, portalAccounts, portalCards, staff } from '../../../db/schema'
+import { startsWithPattern } from '../../lib/sql'
 
 export type AccountRow = typeof portalAccounts.$inferSelect
 
@@ -15,7 +16,7 @@ export function searchAccounts(db: Db, q: string): AccountRow[] {
   return db
     .select()
     .from(portalAccounts)
-    .where(or(eq(portalAccounts.accountId, q.toLowerCase()), like(portalAccounts.accountId, `${q.toLowerCase()}%`), eq(portalAccounts.idNumber, upper), eq(portalAccounts.ubn, q), eq(portalAccounts.email, q.toLowerCase())))
+    .where(or(eq(portalAccounts.accountId, q.toLowerCase()), sql`${portalAccounts.accountId} like ${startsWithPattern(q.toLowerCase())} escape '\\'`, eq(portalAccounts.idNumber, upper), eq(portalAccounts.ubn, q), eq(portalAccounts.email, q.toLowerCase())))
     .orderBy(portalAccounts.accountId)
     .limit(50)
     .all()

@@ -44,6 +44,8 @@ export function readBankRows(records: CsvRecord[], today: string): { rows: BankR
   if (!sameSet) return { rows: [], issues: [{ line: head?.line ?? 1, column: '', message: m.header }] }
   const rows: BankRow[] = []
   for (const record of data) {
+    // the file is refused anyway: a file of nothing but errors costs no more than this
+    if (issues.length >= 1000) break
     if (record.fields.every((f) => f.trim() === '')) continue
     const cell = (c: (typeof bankFileColumns)[number]) => (record.fields[index[c]] ?? '').trim()
     const problem = (column: string, message: LocalizedText) => issues.push({ line: record.line, column, message })

@@ -6,8 +6,9 @@ import type { Language, LocalizedText } from '../../../core/i18n'
 import { taipeiDate, toRocDate } from '../../../core/tw'
 import { inTransaction, type Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
+import { safeFileName } from '../../lib/uploads'
 import { scopedApplication } from '../applications/applications.service'
-import { parseCsv } from '../broker-records/broker-records.csv'
+import { CSV_LIMITS, parseCsv } from '../broker-records/broker-records.csv'
 import { scopedSlip } from '../fee-slips/fee-slips.service'
 import { applyPayment, isUniqueViolation, slipProblem } from './payments.apply'
 import { readBankRows, type BankRow, type RowIssue } from './payments.import-rows'
@@ -83,7 +84,7 @@ export async function importPayments(opts: { db: Db; user: SessionUser; file: Fi
   } catch {
     throw fileProblem({ 'zh-TW': '檔案不是 UTF-8 編碼的文字檔（請以 UTF-8 另存 CSV）', en: 'The file is not UTF-8 text (save the CSV as UTF-8)' })
   }
-  const csv = parseCsv(text)
+  const csv = parseCsv(text, CSV_LIMITS)
   if (!csv.ok) throw rowsFailed([{ line: csv.line, column: '', message: csv.message }])
   const read = readBankRows(csv.records, taipeiDate(ctx.now))
   if (read.issues.length) throw rowsFailed(read.issues)
@@ -99,7 +100,7 @@ export async function importPayments(opts: { db: Db; user: SessionUser; file: Fi
       for (const { row } of applied) {
         applyPayment(tx, { slip: scopedSlip(tx, user, row.slipNo)!, input: row, reference: row.reference, source: 'bank-file', user, ctx })
       }
-      const record = insertBankImport(tx, { fileName: file.name.slice(0, 200), sha256, rows: read.rows.length, applied: applied.length, importedBy: user.id, importedAt: ctx.now.toISOString() })
+      const record = insertBankImport(tx, { fileName: safeFileName(file.name), sha256, rows: read.rows.length, applied: applied.length, importedBy: user.id, importedAt: ctx.now.toISOString() })
       const outcomes: Partial<Record<ImportOutcome, number>> = {}
       for (const v of verdicts) outcomes[v.outcome] = (outcomes[v.outcome] ?? 0) + 1
       recordAudit(tx, ctx, { action: 'payments.imported', entity: 'bank_import', entityId: record.id, after: { fileName: record.fileName, sha256, rows: record.rows, applied: record.applied, outcomes } })
