@@ -4,7 +4,7 @@ import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Env } from '../server/env'
 import { captureSql } from './capture-sql'
-import { runLoad, runSequential, type LoadResult } from './load'
+import { lastError, runLoad, runSequential, type LoadResult } from './load'
 import { freePort, startServer, type ServerProcess } from './server-process'
 
 /** (a) the list and search endpoints clerks and auditors use most, first pages with their usual filters */
@@ -57,7 +57,7 @@ export async function benchLists(env: Env, ours: ServerProcess, cookie: string, 
     for (const p of LIST_PATHS) {
       const b = await runLoad(bare.url + p, { connections: 50, seconds: opts.seconds })
       const o = await runLoad(ours.url + p, { connections: 50, seconds: opts.seconds, headers: { cookie } })
-      if (o.errors || b.errors) throw new Error(`${p}: ${o.errors} errors from Certdesk, ${b.errors} from the baseline`)
+      if (o.errors || b.errors) throw new Error(`${p}: ${o.errors} errors from Certdesk, ${b.errors} from the baseline (last: ${lastError})`)
       const ratio = o.rps / b.rps
       figures.push({ path: p, ours: o, bare: b, ratio })
       console.log(`  ${decodeURIComponent(p).padEnd(36)} ${o.rps.toFixed(0).padStart(6)} req/s (bare ${b.rps.toFixed(0).padStart(6)})  ratio ${ratio.toFixed(2)}  p99 ${o.p99Ms.toFixed(1)} ms (bare ${b.p99Ms.toFixed(1)})`)

@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /**
  * Free text as people type it into a form: names, addresses, notes, search boxes. One rule for every such
- * field (docs/security-tests-input.md):
+ * field (docs/security.md, input attacks):
  * - control characters (C0, DEL, C1, U+2028/U+2029) are refused; notes may hold line breaks and tabs;
  * - invisible formatting characters are refused: the bidi embeddings, overrides, isolates and marks (U+202E
  *   turns "gnp.exe" into "exe.png" on screen), zero-width space, word joiner, soft hyphen, BOM and the like,

@@ -36,8 +36,29 @@ export function pickColumns<Row>(all: readonly ExportColumn<Row>[], requested: s
 
 const TAIPEI_MS = 8 * 3_600_000
 
-/** `2026-11-22T02:03:04Z` as Taipei wall time: `2026-11-22 10:03:04`, or `115/11/22 10:03:04`. */
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/
+const hourPrefixes = new Map<string, string>()
+
+/**
+ * `2026-11-22T02:03:04Z` as Taipei wall time: `2026-11-22 10:03:04`, or `115/11/22 10:03:04`. Taipei is UTC+8
+ * all year, so minutes and seconds never change: the date and hour are worked out once per UTC hour and kept
+ * (an export of a million rows meets a few tens of thousands of hours, and this was a sixth of its time).
+ */
 export function formatInstant(iso: string, roc: boolean): string {
+  if (ISO_UTC.test(iso)) {
+    const key = (roc ? 'r' : 'g') + iso.slice(0, 13)
+    let prefix = hourPrefixes.get(key)
+    if (prefix === undefined) {
+      prefix = formatSlow(iso.slice(0, 13) + ':00:00Z', roc).slice(0, -6)
+      if (hourPrefixes.size > 200_000) hourPrefixes.clear()
+      hourPrefixes.set(key, prefix)
+    }
+    return prefix + iso.slice(13, 19)
+  }
+  return formatSlow(iso, roc)
+}
+
+function formatSlow(iso: string, roc: boolean): string {
   const t = Date.parse(iso)
   if (Number.isNaN(t)) return iso
   const local = new Date(t + TAIPEI_MS).toISOString()

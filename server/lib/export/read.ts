@@ -37,7 +37,6 @@ interface SelectQuery<Row> {
 }
 
 type Decoder = (value: unknown) => unknown
-const asIs: Decoder = (v) => v
 
 /**
  * Runs a drizzle select (the one a list builds, without its limit) on the reader with better-sqlite3's
@@ -47,7 +46,8 @@ const asIs: Decoder = (v) => v
 export function iterateSelect<Row>(reader: ExportReader, query: SelectQuery<Row>): RowSource<Row> {
   const fields = Object.entries(query._.selectedFields as Record<string, unknown>)
   const keys = fields.map(([key]) => key)
-  const decoders: Decoder[] = fields.map(([, field]) => (field instanceof Column ? (v) => field.mapFromDriverValue(v) : asIs))
+  // most columns store what they show; only those that map (booleans, enums in integer mode) pay for a call
+  const decoders: (Decoder | null)[] = fields.map(([, field]) => (field instanceof Column && field.mapFromDriverValue !== Column.prototype.mapFromDriverValue ? (v) => field.mapFromDriverValue(v) : null))
   const { sql, params } = query.toSQL()
   const rows = reader.sqlite.prepare(sql).raw(true).iterate(...params) as IterableIterator<unknown[]>
   return {
@@ -56,7 +56,10 @@ export function iterateSelect<Row>(reader: ExportReader, query: SelectQuery<Row>
       if (step.done) return undefined
       const out: Record<string, unknown> = {}
       const raw = step.value
-      for (let i = 0; i < keys.length; i++) out[keys[i]!] = raw[i] === null ? null : decoders[i]!(raw[i])
+      for (let i = 0; i < keys.length; i++) {
+        const decode = decoders[i]
+        out[keys[i]!] = decode && raw[i] !== null ? decode(raw[i]) : raw[i]
+      }
       return out as Row
     },
     close: () => void rows.return?.(),
