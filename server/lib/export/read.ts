@@ -21,6 +21,8 @@ export function openExportReader(db: Db): ExportReader {
   if (main.memory) return { sqlite: main, close: () => {} }
   const sqlite = new Database(main.name, { readonly: true, fileMustExist: true })
   sqlite.pragma('busy_timeout = 5000')
+  // one pass over the rows gains nothing from better-sqlite3's 16 MB page cache; 2 MB keeps the export's memory flat
+  sqlite.pragma('cache_size = -2000')
   return { sqlite, close: () => sqlite.close() }
 }
 
