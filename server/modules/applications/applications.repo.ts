@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { applicationAttachments, applicationEvents, applications, staff } from '../../../db/schema'
-import { containsPattern } from '../../lib/sql'
 
 export type ApplicationRow = typeof applications.$inferSelect
 export type NewApplicationRow = typeof applications.$inferInsert
@@ -27,61 +26,6 @@ export function updateApplicationAt(db: Db, id: number, version: number, set: Pa
 
 export function findApplication(db: Db, id: number): ApplicationRow | null {
   return db.select().from(applications).where(eq(applications.id, id)).get() ?? null
-}
-
-export interface ApplicationFilter {
-  scope: string | null
-  /** the portal: one company's applications only */
-  ubn?: string
-  q?: string
-  officeCode?: string
-  status?: string
-  channel?: string
-  service?: string
-  kind?: string
-  submittedFrom?: string
-  submittedBefore?: string
-  /** per office, the latest submission time of a waiting application that is past that office's service level */
-  overdueBefore?: Record<string, string>
-  sort: 'submittedAt' | 'applicationNo'
-  order: 'asc' | 'desc'
-  after?: { key: string; id: number }
-  limit: number
-}
-
-/** Keyset paging over (sort key, id): page 1,000 costs what page 1 does. */
-export function listApplications(db: Db, f: ApplicationFilter): ApplicationRow[] {
-  return applicationsQuery(db, f).limit(f.limit).all()
-}
-
-/** The list's query without its page size: the list takes a page of it, the export iterates all of it. */
-export function applicationsQuery(db: Db, f: Omit<ApplicationFilter, 'limit'>) {
-  const where: SQL[] = []
-  if (f.scope) where.push(eq(applications.officeCode, f.scope))
-  if (f.ubn) where.push(eq(applications.ubn, f.ubn))
-  if (f.officeCode) where.push(eq(applications.officeCode, f.officeCode))
-  if (f.status) where.push(eq(applications.status, f.status as ApplicationRow['status']))
-  else where.push(ne(applications.status, 'draft'))
-  if (f.channel) where.push(eq(applications.channel, f.channel as ApplicationRow['channel']))
-  if (f.service) where.push(eq(applications.service, f.service as ApplicationRow['service']))
-  if (f.kind) where.push(eq(applications.kind, f.kind as ApplicationRow['kind']))
-  if (f.submittedFrom) where.push(gte(applications.submittedAt, f.submittedFrom))
-  if (f.submittedBefore) where.push(lt(applications.submittedAt, f.submittedBefore))
-  if (f.overdueBefore) {
-    const perOffice = Object.entries(f.overdueBefore).map(([office, before]) => and(eq(applications.officeCode, office), lte(applications.submittedAt, before))!)
-    where.push(eq(applications.status, '00'), or(...perOffice)!)
-  }
-  if (f.q) {
-    const p = containsPattern(f.q)
-    where.push(or(eq(applications.applicationNo, f.q.toUpperCase()), eq(applications.ubn, f.q), eq(applications.brokerCode, f.q.toUpperCase()), sql`${applications.companyName} like ${p} escape '\\'`)!)
-  }
-  const key = f.sort === 'applicationNo' ? sql`${applications.applicationNo}` : sql`coalesce(${applications.submittedAt}, ${applications.createdAt})`
-  if (f.after) {
-    const op = f.order === 'asc' ? sql`>` : sql`<`
-    where.push(sql`(${key} ${op} ${f.after.key} or (${key} = ${f.after.key} and ${applications.id} ${op} ${f.after.id}))`)
-  }
-  const dir = f.order === 'asc' ? asc : desc
-  return db.select().from(applications).where(and(...where)).orderBy(dir(key), dir(applications.id))
 }
 
 /** Other open applications for the same firm, kind and broker (DOMAIN.md §3: no two at once). */

@@ -1,0 +1,31 @@
+CREATE TABLE `application_names` (
+	`ubn` text NOT NULL,
+	`company_name` text NOT NULL,
+	PRIMARY KEY(`ubn`, `company_name`)
+);
+--> statement-breakpoint
+DROP INDEX `applications_office_status_idx`;--> statement-breakpoint
+DROP INDEX `applications_status_idx`;--> statement-breakpoint
+DROP INDEX `applications_ubn_idx`;--> statement-breakpoint
+DROP INDEX `applications_broker_idx`;--> statement-breakpoint
+ALTER TABLE `applications` ADD `received_at` text GENERATED ALWAYS AS (coalesce(submitted_at, created_at)) VIRTUAL;--> statement-breakpoint
+CREATE INDEX `applications_received_idx` ON `applications` (`received_at`);--> statement-breakpoint
+CREATE INDEX `applications_office_received_idx` ON `applications` (`office_code`,`received_at`);--> statement-breakpoint
+CREATE INDEX `applications_status_received_idx` ON `applications` (`status`,`received_at`);--> statement-breakpoint
+CREATE INDEX `applications_office_status_received_idx` ON `applications` (`office_code`,`status`,`received_at`);--> statement-breakpoint
+CREATE INDEX `applications_service_received_idx` ON `applications` (`service`,`received_at`);--> statement-breakpoint
+CREATE INDEX `applications_ubn_received_idx` ON `applications` (`ubn`,`received_at`);--> statement-breakpoint
+CREATE INDEX `applications_broker_received_idx` ON `applications` (`broker_code`,`received_at`);--> statement-breakpoint
+CREATE INDEX `applications_status_number_idx` ON `applications` (`status`,`application_no`);--> statement-breakpoint
+-- The company names the queue's search reads (docs/decisions/0015): every (UBN, name) pair once, kept by triggers.
+INSERT OR IGNORE INTO `application_names` (`ubn`, `company_name`) SELECT `ubn`, `company_name` FROM `applications`;
+--> statement-breakpoint
+CREATE TRIGGER `application_names_insert` AFTER INSERT ON `applications`
+BEGIN
+  INSERT OR IGNORE INTO `application_names` (`ubn`, `company_name`) VALUES (new.`ubn`, new.`company_name`);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `application_names_update` AFTER UPDATE OF `ubn`, `company_name` ON `applications`
+BEGIN
+  INSERT OR IGNORE INTO `application_names` (`ubn`, `company_name`) VALUES (new.`ubn`, new.`company_name`);
+END;

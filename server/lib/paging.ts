@@ -1,0 +1,73 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { COUNT_CAP, type ListTotal } from '../../core/contracts/paging'
+import { AppError } from '../../core/errors'
+import type { Db } from '../../db/client'
+
+/**
+ * Keyset paging (decision 0015): a page starts after the last row shown, named by its sort key and a unique
+ * tiebreak (the id), so page 1,000 costs what page 1 does; the cursor is that pair, opaque to the client.
+ */
+export interface Keyset<K extends string | number = string, I extends string | number = number> {
+  key: K
+  id: I
+}
+
+const invalidCursor = () => new AppError('VALIDATION_FAILED', { fieldErrors: { cursor: 'cursorInvalid' } })
+
+/** The cursor of a list ordered by (key, id): base64url JSON `[key, id]`. */
+export function encodeCursor(key: string | number, id: string | number): string {
+  return Buffer.from(JSON.stringify([key, id])).toString('base64url')
+}
+
+/** Reads a cursor of encodeCursor; a cursor of another shape is the field error `cursorInvalid`. */
+export function decodeCursor<I extends 'string' | 'number' = 'number'>(cursor: string | undefined, idType?: I): Keyset<string, I extends 'string' ? string : number> | undefined {
+  if (!cursor) return undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    throw invalidCursor()
+  }
+  const [key, id] = Array.isArray(parsed) && parsed.length === 2 ? parsed : []
+  const idOk = (idType ?? 'number') === 'number' ? Number.isSafeInteger(id) : typeof id === 'string'
+  if (typeof key !== 'string' || !idOk) throw invalidCursor()
+  return { key, id } as Keyset<string, I extends 'string' ? string : number>
+}
+
+/** The cursor of a list ordered by id alone: the id, in digits. */
+export function decodeIdCursor(cursor: string | undefined): number | undefined {
+  if (!cursor) return undefined
+  const id = Number(cursor)
+  if (!/^\d+$/.test(cursor) || !Number.isSafeInteger(id) || id <= 0) throw invalidCursor()
+  return id
+}
+
+/** Takes a page from `limit + 1` rows: the extra row only says that there is a next page. */
+export function pageOf<T>(rows: T[], limit: number, cursorOf: (last: T) => string): { items: T[]; nextCursor: string | null } {
+  const more = rows.length > limit
+  const items = more ? rows.slice(0, limit) : rows
+  return { items, nextCursor: more ? cursorOf(items[items.length - 1]!) : null }
+}
+
+/**
+ * The rows after a keyset position in a list ordered by (key, id). The range on the key alone (`key >= k`) is
+ * what lets SQLite seek its index, an expression index too (a row value `(key, id) > (k, i)` seeks a plain
+ * column's index but not an expression's); the rest skips the ties already shown.
+ */
+export function keysetAfter(key: SQL | SQLiteColumn, id: SQLiteColumn, order: 'asc' | 'desc', after: Keyset<string | number, string | number> | undefined): SQL | undefined {
+  if (!after) return undefined
+  return order === 'asc'
+    ? sql`(${key} >= ${after.key} and (${key} > ${after.key} or ${id} > ${after.id}))`
+    : sql`(${key} <= ${after.key} and (${key} < ${after.key} or ${id} < ${after.id}))`
+}
+
+/**
+ * How many rows a list's filters select, counting no further than COUNT_CAP + 1: a first page's `total`.
+ * `rows` is the list's select without its order or limit, so that SQLite counts from whichever index is cheapest.
+ */
+export function boundedCount(db: Db, rows: { limit(limit: number): SQLWrapper }): ListTotal {
+  // a query builder in sql`` comes out in parentheses: from (select … limit 10001)
+  const n = db.get<{ n: number }>(sql`select count(*) as n from ${rows.limit(COUNT_CAP + 1)}`)?.n ?? 0
+  return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false }
+}
