@@ -17,6 +17,10 @@ CREATE INDEX `applications_service_received_idx` ON `applications` (`service`,`r
 CREATE INDEX `applications_ubn_received_idx` ON `applications` (`ubn`,`received_at`);--> statement-breakpoint
 CREATE INDEX `applications_broker_received_idx` ON `applications` (`broker_code`,`received_at`);--> statement-breakpoint
 CREATE INDEX `applications_status_number_idx` ON `applications` (`status`,`application_no`);--> statement-breakpoint
+DROP INDEX `certificates_ubn_idx`;--> statement-breakpoint
+DROP INDEX `certificates_broker_idx`;--> statement-breakpoint
+CREATE INDEX `certificates_ubn_expiry_idx` ON `certificates` (`ubn`,`not_after`);--> statement-breakpoint
+CREATE INDEX `certificates_broker_expiry_idx` ON `certificates` (`broker_code`,`not_after`);--> statement-breakpoint
 -- The company names the queue's search reads (docs/decisions/0015): every (UBN, name) pair once, kept by triggers.
 INSERT OR IGNORE INTO `application_names` (`ubn`, `company_name`) SELECT `ubn`, `company_name` FROM `applications`;
 --> statement-breakpoint
