@@ -17,6 +17,10 @@ CREATE INDEX `applications_service_received_idx` ON `applications` (`service`,`r
 CREATE INDEX `applications_ubn_received_idx` ON `applications` (`ubn`,`received_at`);--> statement-breakpoint
 CREATE INDEX `applications_broker_received_idx` ON `applications` (`broker_code`,`received_at`);--> statement-breakpoint
 CREATE INDEX `applications_status_number_idx` ON `applications` (`status`,`application_no`);--> statement-breakpoint
+DROP INDEX `audit_entity_idx`;--> statement-breakpoint
+CREATE INDEX `audit_entity_kind_idx` ON `audit_log` (`entity`,`id`);--> statement-breakpoint
+CREATE INDEX `audit_entity_id_idx` ON `audit_log` (`entity_id`,`id`);--> statement-breakpoint
+CREATE INDEX `audit_actor_name_idx` ON `audit_log` (`actor_name`,`id`);--> statement-breakpoint
 DROP INDEX `certificates_ubn_idx`;--> statement-breakpoint
 DROP INDEX `certificates_broker_idx`;--> statement-breakpoint
 CREATE INDEX `certificates_ubn_expiry_idx` ON `certificates` (`ubn`,`not_after`);--> statement-breakpoint

@@ -71,3 +71,24 @@ export function boundedCount(db: Db, rows: { limit(limit: number): SQLWrapper })
   const n = db.get<{ n: number }>(sql`select count(*) as n from ${rows.limit(COUNT_CAP + 1)}`)?.n ?? 0
   return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false }
 }
+
+/** How many ids of a log a text search examines per page (decision 0015): a bounded scan, not the whole log. */
+export const SEARCH_WINDOW = 100_000
+
+/**
+ * The window of ids a page of a text search over an id-ordered log examines: the SEARCH_WINDOW ids below the
+ * cursor (or below the newest), no lower than the first id the other filters allow.
+ */
+export function searchWindow(beforeId: number | undefined, ids: { min: number; max: number }): { fromId: number; beforeId: number } {
+  const below = Math.min(beforeId ?? Number.MAX_SAFE_INTEGER, ids.max + 1)
+  return { fromId: Math.max(ids.min, below - SEARCH_WINDOW), beforeId: below }
+}
+
+/**
+ * A page of a windowed text search: a full page continues after its last row; a short one, when older ids
+ * remain, continues below the window it examined (`partial`: the search goes on, further back).
+ */
+export function windowedPage<T extends { id: number }>(rows: T[], limit: number, window: { fromId: number }, firstId: number): { items: T[]; nextCursor: string | null; partial?: true } {
+  if (rows.length > limit) return pageOf(rows, limit, (last) => String(last.id))
+  return window.fromId > firstId ? { items: rows, nextCursor: String(window.fromId), partial: true } : { items: rows, nextCursor: null }
+}
