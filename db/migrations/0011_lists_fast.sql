@@ -25,6 +25,7 @@ DROP INDEX `certificates_ubn_idx`;--> statement-breakpoint
 DROP INDEX `certificates_broker_idx`;--> statement-breakpoint
 CREATE INDEX `certificates_ubn_expiry_idx` ON `certificates` (`ubn`,`not_after`);--> statement-breakpoint
 CREATE INDEX `certificates_broker_expiry_idx` ON `certificates` (`broker_code`,`not_after`);--> statement-breakpoint
+CREATE INDEX `fee_slips_payer_idx` ON `fee_slips` (`payer_ubn`);--> statement-breakpoint
 CREATE INDEX `mail_outbox_status_idx` ON `mail_outbox` (`status`,`id`);--> statement-breakpoint
 -- The company names the queue's search reads (docs/decisions/0015): every (UBN, name) pair once, kept by triggers.
 INSERT OR IGNORE INTO `application_names` (`ubn`, `company_name`) SELECT `ubn`, `company_name` FROM `applications`;

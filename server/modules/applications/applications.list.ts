@@ -87,17 +87,25 @@ interface Search {
   nameUbns: string[] | null
 }
 
-function search(db: Db, q: string): Search {
-  const pattern = containsPattern(q)
+/**
+ * The firms whose applications carried a company name containing `pattern` (a LIKE pattern), from
+ * application_names: null when more than `max` match (a broad search).
+ */
+export function firmsNamedLike(db: Db, pattern: string, max = MAX_NAME_ARMS): string[] | null {
   // application_names holds each (UBN, company name) pair once: thousands of rows, not a million
   const ubns = db
     .selectDistinct({ ubn: applicationNames.ubn })
     .from(applicationNames)
     .where(sql`${applicationNames.companyName} like ${pattern} escape '\\'`)
-    .limit(MAX_NAME_ARMS + 1)
+    .limit(max + 1)
     .all()
     .map((r) => r.ubn)
-  return { upper: q.toUpperCase(), text: q, pattern, nameUbns: ubns.length > MAX_NAME_ARMS ? null : ubns }
+  return ubns.length > max ? null : ubns
+}
+
+function search(db: Db, q: string): Search {
+  const pattern = containsPattern(q)
+  return { upper: q.toUpperCase(), text: q, pattern, nameUbns: firmsNamedLike(db, pattern) }
 }
 
 const nameLike = (s: Search) => sql`${applications.companyName} like ${s.pattern} escape '\\'`

@@ -10,9 +10,9 @@ import { recordAudit, type AuditContext } from '../../lib/audit'
 import { reviewSlaDays } from '../../lib/settings'
 import { customsOfficeCodes } from '../../../core/contracts/offices'
 import { decodeCursor, encodeCursor, pageOf } from '../../lib/paging'
-import { officeScope } from '../../lib/sql'
+import { containsPattern, officeScope } from '../../lib/sql'
 import { validationError } from '../../lib/validate'
-import { countApplications, listApplications, receivedKeyOf, type ApplicationFilter } from './applications.list'
+import { countApplications, firmsNamedLike, listApplications, receivedKeyOf, type ApplicationFilter } from './applications.list'
 import { findApplication, insertApplication, insertEvent, latestContactEmail, nextSequence, updateApplicationAt, type ApplicationRow, type NewApplicationRow } from './applications.repo'
 import { toApplication, toSummary } from './applications.view'
 
@@ -118,6 +118,14 @@ export function applicationFilter(opts: { user: SessionUser; query: ListFilters;
     submittedBefore: query.to ? taipeiMidnight(query.to, 1) : undefined,
     overdueBefore: query.overdue ? Object.fromEntries(customsOfficeCodes.map((o) => [o, new Date(now.getTime() - (sla[o]! + 1) * 86_400_000).toISOString()])) : undefined,
   }
+}
+
+/**
+ * The firms (UBNs) whose applications carried a company name containing `text`, for another list's search of
+ * a payer's name; null when more than `max` firms match (a broad search, better tested row by row).
+ */
+export function firmsWithNameContaining(db: Db, text: string, max: number): string[] | null {
+  return firmsNamedLike(db, containsPattern(text), max)
 }
 
 export const slaByOffice = (db: Db): Record<string, number> => Object.fromEntries(customsOfficeCodes.map((o) => [o, reviewSlaDays(db, o)]))

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
-import { applications, bankImports, feeSlips, payments, staff } from '../../../db/schema'
+import { applicationNames, applications, bankImports, feeSlips, payments, staff } from '../../../db/schema'
+import { boundedCount, keysetAfter, type Keyset } from '../../lib/paging'
 import { containsPattern } from '../../lib/sql'
 
 export type PaymentRow = typeof payments.$inferSelect
@@ -72,24 +73,74 @@ export function paymentsByReference(db: Db, references: string[]): Map<string, P
 export interface PaymentFilter {
   scope: string | null
   q?: string
+  /** the firms whose name contains q (the applications' names), or null when too many to look up one by one */
+  payerUbns?: string[] | null
   from?: string
   to?: string
-  after?: { key: string; id: number }
+  after?: Keyset
   limit: number
 }
 
-/** Keyset paging over (paid_on, id), newest first. */
-export function listPayments(db: Db, f: PaymentFilter): PaymentListRow[] {
+/**
+ * The search box: the slip number, the application number, the payer's UBN, the bank reference, or part of the
+ * payer's name. Looked up, each is one index's rows (a slip, a firm's slips, a payment), sorted by payment date;
+ * a name that many firms carry is tested on the walk of the payment dates instead (`walk`).
+ */
+function search(db: Db, f: PaymentFilter & { q: string }, walk: boolean): SQL {
+  const upper = f.q.toUpperCase()
+  const pattern = containsPattern(f.q)
+  const name = sql`${feeSlips.payerName} like ${pattern} escape '\\'`
+  if (walk) return or(eq(payments.slipNo, upper), eq(applications.applicationNo, upper), eq(feeSlips.payerUbn, f.q), eq(payments.reference, f.q), name)!
+  // a payer's name is an application's company name: application_names says which firms carried it
+  const named = f.payerUbns ?? db.select({ ubn: applicationNames.ubn }).from(applicationNames).where(sql`${applicationNames.companyName} like ${pattern} escape '\\'`)
+  const slips = db
+    .select({ id: feeSlips.id })
+    .from(feeSlips)
+    .where(
+      or(
+        eq(feeSlips.slipNo, upper),
+        eq(feeSlips.payerUbn, f.q),
+        inArray(feeSlips.applicationId, db.select({ id: applications.id }).from(applications).where(eq(applications.applicationNo, upper))),
+        Array.isArray(named) && !named.length ? undefined : and(inArray(feeSlips.payerUbn, named), name),
+      ),
+    )
+  return or(inArray(payments.feeSlipId, slips), eq(payments.reference, f.q))!
+}
+
+/** `forList`: a broad name search (payerUbns null) walks the list's order; a count looks its rows up instead. */
+function conditions(db: Db, f: Omit<PaymentFilter, 'limit'>, forList: boolean): SQL[] {
   const where: SQL[] = []
-  if (f.scope) where.push(eq(feeSlips.officeCode, f.scope))
+  // the office's share of the payments is large: tested on the walk of the payment dates
+  if (f.scope) where.push(sql`+${feeSlips.officeCode} = ${f.scope}`)
   if (f.from) where.push(sql`${payments.paidOn} >= ${f.from}`)
   if (f.to) where.push(sql`${payments.paidOn} <= ${f.to}`)
-  if (f.q) {
-    const upper = f.q.toUpperCase()
-    where.push(or(eq(payments.slipNo, upper), eq(applications.applicationNo, upper), eq(feeSlips.payerUbn, f.q), eq(payments.reference, f.q), sql`${feeSlips.payerName} like ${containsPattern(f.q)} escape '\\'`)!)
-  }
-  if (f.after) where.push(sql`(${payments.paidOn} < ${f.after.key} or (${payments.paidOn} = ${f.after.key} and ${payments.id} < ${f.after.id}))`)
-  return selectPayments(db).where(and(...where)).orderBy(desc(payments.paidOn), desc(payments.id)).limit(f.limit).all() as PaymentListRow[]
+  if (f.q) where.push(search(db, { ...f, q: f.q, limit: 0 }, forList && f.payerUbns === null))
+  const after = keysetAfter(payments.paidOn, payments.id, 'desc', f.after)
+  if (after) where.push(after)
+  return where
+}
+
+/** Keyset paging over (paid_on, id), newest first: payments_paid_on_idx, whose last column is the id (the rowid). */
+export function paymentsQuery(db: Db, f: Omit<PaymentFilter, 'limit'>) {
+  return selectPayments(db).where(and(...conditions(db, f, true))).orderBy(desc(payments.paidOn), desc(payments.id))
+}
+
+export function listPayments(db: Db, f: PaymentFilter): PaymentListRow[] {
+  return paymentsQuery(db, f).limit(f.limit).all() as PaymentListRow[]
+}
+
+/** The rows the filters select, unordered, for the bounded count. */
+export function paymentsCountQuery(db: Db, f: Omit<PaymentFilter, 'limit' | 'after'>) {
+  return db
+    .select({ one: sql`1` })
+    .from(payments)
+    .innerJoin(feeSlips, eq(feeSlips.id, payments.feeSlipId))
+    .leftJoin(applications, eq(applications.id, feeSlips.applicationId))
+    .where(and(...conditions(db, f, false)))
+}
+
+export function countPayments(db: Db, f: Omit<PaymentFilter, 'limit' | 'after'>) {
+  return boundedCount(db, paymentsCountQuery(db, f))
 }
 
 export function findImportBySha(db: Db, sha256: string): BankImportRow | null {
