@@ -25,6 +25,13 @@ DROP INDEX `certificates_ubn_idx`;--> statement-breakpoint
 DROP INDEX `certificates_broker_idx`;--> statement-breakpoint
 CREATE INDEX `certificates_ubn_expiry_idx` ON `certificates` (`ubn`,`not_after`);--> statement-breakpoint
 CREATE INDEX `certificates_broker_expiry_idx` ON `certificates` (`broker_code`,`not_after`);--> statement-breakpoint
+DROP INDEX `firms_name_idx`;--> statement-breakpoint
+CREATE INDEX `firms_office_idx` ON `firms` (`office_code`,`ubn`);--> statement-breakpoint
+CREATE INDEX `firms_updated_idx` ON `firms` (`updated_at`,`ubn`);--> statement-breakpoint
+CREATE INDEX `firms_name_idx` ON `firms` (`name`,`ubn`);--> statement-breakpoint
+CREATE INDEX `appointments_from_idx` ON `appointments` (`from_date`);--> statement-breakpoint
+CREATE INDEX `brokers_name_idx` ON `brokers` (`name`,`code`);--> statement-breakpoint
+CREATE INDEX `brokers_qualified_idx` ON `brokers` (`qualified_on`,`code`);--> statement-breakpoint
 CREATE INDEX `fee_slips_payer_idx` ON `fee_slips` (`payer_ubn`);--> statement-breakpoint
 CREATE INDEX `mail_outbox_status_idx` ON `mail_outbox` (`status`,`id`);--> statement-breakpoint
 -- The company names the queue's search reads (docs/decisions/0015): every (UBN, name) pair once, kept by triggers.
