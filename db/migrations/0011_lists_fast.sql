@@ -29,6 +29,12 @@ DROP INDEX `firms_name_idx`;--> statement-breakpoint
 CREATE INDEX `firms_office_idx` ON `firms` (`office_code`,`ubn`);--> statement-breakpoint
 CREATE INDEX `firms_updated_idx` ON `firms` (`updated_at`,`ubn`);--> statement-breakpoint
 CREATE INDEX `firms_name_idx` ON `firms` (`name`,`ubn`);--> statement-breakpoint
+DROP INDEX `binding_requests_status_idx`;--> statement-breakpoint
+CREATE INDEX `binding_requests_status_idx` ON `binding_requests` (`status`,`id`);--> statement-breakpoint
+DROP INDEX `reassignments_status_idx`;--> statement-breakpoint
+CREATE INDEX `reassignments_from_idx` ON `reassignments` (`from_ubn`);--> statement-breakpoint
+CREATE INDEX `reassignments_to_idx` ON `reassignments` (`to_ubn`);--> statement-breakpoint
+CREATE INDEX `reassignments_status_idx` ON `reassignments` (`status`,`id`);--> statement-breakpoint
 CREATE INDEX `appointments_from_idx` ON `appointments` (`from_date`);--> statement-breakpoint
 CREATE INDEX `brokers_name_idx` ON `brokers` (`name`,`code`);--> statement-breakpoint
 CREATE INDEX `brokers_qualified_idx` ON `brokers` (`qualified_on`,`code`);--> statement-breakpoint

@@ -151,5 +151,6 @@ export const bindingRequests = sqliteTable(
     createdAt: text('created_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('binding_requests_status_idx').on(t.status, t.createdAt), index('binding_requests_account_idx').on(t.accountRef)],
+  // the clerks' list by status, newest first (docs/decisions/0015); the holder's own requests
+  (t) => [index('binding_requests_status_idx').on(t.status, t.id), index('binding_requests_account_idx').on(t.accountRef)],
 )
