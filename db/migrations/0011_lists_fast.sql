@@ -40,6 +40,7 @@ CREATE INDEX `brokers_name_idx` ON `brokers` (`name`,`code`);--> statement-break
 CREATE INDEX `brokers_qualified_idx` ON `brokers` (`qualified_on`,`code`);--> statement-breakpoint
 CREATE INDEX `fee_slips_payer_idx` ON `fee_slips` (`payer_ubn`);--> statement-breakpoint
 CREATE INDEX `mail_outbox_status_idx` ON `mail_outbox` (`status`,`id`);--> statement-breakpoint
+CREATE INDEX `registrations_broker_id_idx` ON `registrations` (`broker_id_number`);--> statement-breakpoint
 -- The company names the queue's search reads (docs/decisions/0015): every (UBN, name) pair once, kept by triggers.
 INSERT OR IGNORE INTO `application_names` (`ubn`, `company_name`) SELECT `ubn`, `company_name` FROM `applications`;
 --> statement-breakpoint

@@ -122,6 +122,8 @@ export const registrations = sqliteTable(
     index('registrations_ubn_idx').on(t.ubn, t.status),
     index('registrations_broker_idx').on(t.brokerCode, t.status),
     index('registrations_serial_idx').on(t.serialHex),
+    // a person's rights: the registrations naming them as the broker (docs/decisions/0015)
+    index('registrations_broker_id_idx').on(t.brokerIdNumber),
   ],
 )
 
