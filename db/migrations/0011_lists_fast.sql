@@ -31,6 +31,8 @@ CREATE INDEX `firms_updated_idx` ON `firms` (`updated_at`,`ubn`);--> statement-b
 CREATE INDEX `firms_name_idx` ON `firms` (`name`,`ubn`);--> statement-breakpoint
 DROP INDEX `binding_requests_status_idx`;--> statement-breakpoint
 CREATE INDEX `binding_requests_status_idx` ON `binding_requests` (`status`,`id`);--> statement-breakpoint
+DROP INDEX `email_changes_status_idx`;--> statement-breakpoint
+CREATE INDEX `email_changes_status_idx` ON `email_changes` (`status`,`id`);--> statement-breakpoint
 DROP INDEX `reassignments_status_idx`;--> statement-breakpoint
 CREATE INDEX `reassignments_from_idx` ON `reassignments` (`from_ubn`);--> statement-breakpoint
 CREATE INDEX `reassignments_to_idx` ON `reassignments` (`to_ubn`);--> statement-breakpoint
