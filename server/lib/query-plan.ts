@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import type { Db } from '../../db/client'
+import * as schema from '../../db/schema'
 
 /**
  * For the lists' plan tests (decision 0015): what SQLite will do with a list's query. The database has no
@@ -13,6 +16,17 @@ export interface Explainable {
 export function queryPlan(sqlite: Database.Database, query: Explainable): string[] {
   const { sql, params } = query.toSQL()
   return (sqlite.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail)
+}
+
+/**
+ * The plan of every query `run` makes, for functions that run their queries rather than return them: run on
+ * a second Drizzle instance over the same connection, whose logger keeps each query and its parameters.
+ */
+export function plansOf(sqlite: Database.Database, run: (db: Db) => unknown): { sql: string; plan: string[] }[] {
+  const seen: { sql: string; params: unknown[] }[] = []
+  const db = drizzle(sqlite, { schema, logger: { logQuery: (sql, params) => seen.push({ sql, params }) } })
+  run(db as unknown as Db)
+  return seen.map(({ sql, params }) => ({ sql, plan: queryPlan(sqlite, { toSQL: () => ({ sql, params }) }) }))
 }
 
 export interface PlanRules {
