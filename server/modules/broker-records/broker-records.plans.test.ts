@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { brokerSortFields, firmSortFields } from '../../../core/contracts/broker-records'
 import { openDatabase } from '../../../db/client'
 import { planProblems, queryPlan, type PlanRules } from '../../lib/query-plan'
-import { appointmentsCountQuery, appointmentsQuery, brokersCountQuery, brokersQuery, firmsCountQuery, firmsQuery } from './broker-records.list'
+import { appointmentsCountQuery, appointmentsQuery, brokersCountQuery, brokersQuery, firmsCountQuery, firmsQuery, type AppointmentFilter } from './broker-records.list'
 
 /**
  * The records' lists, every order both ways, first and deep page: each order is an index's. The records are
@@ -23,7 +23,7 @@ function expectIndexed(query: Parameters<typeof queryPlan>[1], rules: PlanRules)
 
 const firmFilters = { 'no filter': {}, 'an office': { officeCode: 'AA' }, 'a business type': { businessType: 'customs-broker' }, 'a licence status': { licenceStatus: 'suspended' }, 'a UBN prefix or part of a name': { q: '5211' } }
 const brokerFilters = { 'no filter': {}, 'a qualification': { qualificationStatus: 'disqualified' }, "an office's letter": { officeLetter: 'A' }, 'a code prefix, part of a name or an ID number': { q: 'A00', personId: 'A123456789' } }
-const appointmentFilters: Record<string, [object, string?]> = {
+const appointmentFilters: Record<string, [Omit<AppointmentFilter, 'limit' | 'after' | 'order'>, string?]> = {
   'no filter': [{}],
   'an office': [{ officeCode: 'AA' }],
   'a status': [{ status: 'active' }],
@@ -61,7 +61,7 @@ describe('the records lists read each order from an index', () => {
         expectIndexed(appointmentsQuery(database.db, { ...f, order }).limit(51), { ordered: !sorted })
         expectIndexed(appointmentsQuery(database.db, { ...f, order, after: { value: '2025-01-01', key: 5 } }).limit(51), { ordered: !sorted })
       }
-      expectIndexed(appointmentsCountQuery(database.db, f), { ordered: false, scans: registers })
+      expectIndexed(appointmentsCountQuery(database.db, { ...f, order: 'desc' }), { ordered: false, scans: registers })
     })
   }
 })
