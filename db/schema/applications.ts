@@ -58,7 +58,8 @@ export const applications = sqliteTable(
   },
   (t) => {
     // Each index below leads with a filter and ends with the queue's order, so that filter's page is one range
-    // read in order; the id, the tiebreak, is in every index already (the rowid).
+    // read in order; the id, the tiebreak, is in every index already (the rowid), right after the order's key
+    // (a column after the key would break the tiebreak's order).
     const received = t.receivedAt
     return [
       index('applications_received_idx').on(received),

@@ -92,3 +92,14 @@ export function windowedPage<T extends { id: number }>(rows: T[], limit: number,
   if (rows.length > limit) return pageOf(rows, limit, (last) => String(last.id))
   return window.fromId > firstId ? { items: rows, nextCursor: String(window.fromId), partial: true } : { items: rows, nextCursor: null }
 }
+
+/**
+ * Past this many matches a search's rows cost more to sort than a walk of the list's order costs to find a page
+ * among them: about √(page × rows) at a page of 50 and a few hundred thousand rows (decision 0015).
+ */
+export const SORT_LIMIT = 4096
+
+/** Whether `rows` (a select of the matches, unordered) holds SORT_LIMIT rows or more: counted no further. */
+export function manyRows(db: Db, rows: { limit(limit: number): SQLWrapper }): boolean {
+  return (db.get<{ n: number }>(sql`select count(*) as n from ${rows.limit(SORT_LIMIT)}`)?.n ?? 0) >= SORT_LIMIT
+}

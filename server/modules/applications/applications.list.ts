@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, lt, lte, ne, or, sql, type SQL, type SQLWrappe
 import { union } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../../db/client'
 import { applicationNames, applications } from '../../../db/schema'
-import { boundedCount, keysetAfter, type Keyset } from '../../lib/paging'
+import { boundedCount, keysetAfter, manyRows, type Keyset } from '../../lib/paging'
 import { containsPattern } from '../../lib/sql'
 import type { ApplicationRow } from './applications.repo'
 
@@ -62,18 +62,16 @@ function filters(f: ListFilter, demoted: boolean): SQL[] {
   if (f.kind) where.push(equals(applications.kind, f.kind, true))
   if (f.service) where.push(equals(applications.service, f.service, demoted || byNumber))
   if (f.ubn) where.push(eq(applications.ubn, f.ubn))
-  if (f.submittedFrom) where.push(gte(applications.submittedAt, f.submittedFrom))
-  if (f.submittedBefore) where.push(lt(applications.submittedAt, f.submittedBefore))
-  if (!byNumber) {
-    // the same bounds on the received key, which the indexes hold (a received application's key is its submitted_at)
-    if (f.submittedFrom) where.push(sql`${receivedKey} >= ${f.submittedFrom}`)
-    if (f.submittedBefore) where.push(sql`${receivedKey} < ${f.submittedBefore}`)
-  }
+  // Received applications (every status but draft) always carry submitted_at, so their received_at is it: the
+  // period is a range of the indexes. A draft has not been received: no period holds it.
+  if (f.status === 'draft' && (f.submittedFrom || f.submittedBefore)) where.push(sql`0`)
+  if (f.submittedFrom) where.push(gte(receivedKey, f.submittedFrom))
+  if (f.submittedBefore) where.push(lt(receivedKey, f.submittedBefore))
   if (f.overdueBefore) {
-    const perOffice = Object.entries(f.overdueBefore).map(([office, before]) => and(eq(applications.officeCode, office), lte(applications.submittedAt, before))!)
+    const perOffice = Object.entries(f.overdueBefore).map(([office, before]) => and(eq(applications.officeCode, office), lte(receivedKey, before))!)
     where.push(equals(applications.status, '00', demoted), or(...perOffice)!)
     const latest = Object.values(f.overdueBefore).sort().at(-1)
-    if (latest && !byNumber) where.push(sql`${receivedKey} <= ${latest}`)
+    if (latest) where.push(lte(receivedKey, latest))
   }
   return where
 }
@@ -144,9 +142,10 @@ export function applicationsQuery(db: Db, f: ListFilter) {
     ] as const
     return union(arms[0], arms[1], ...arms.slice(2)).orderBy(dir(receivedKey), dir(applications.id))
   }
-  // The number order: the search's index ranges, sorted. A broad name search matches a good share of the rows,
-  // so walking the list's order (its terms demoted) finds a page soonest.
-  const where = and(...base, s ? searchCondition(s, s.nameUbns === null) : undefined, after)
+  // The number order: the search's index ranges, sorted, unless they hold many rows (a broad name, a big firm):
+  // then walking the list's order (the search's terms demoted) finds a page sooner.
+  const walk = s ? s.nameUbns === null || manyRows(db, countSelect(db, f, s)) : false
+  const where = and(...base, s ? searchCondition(s, walk) : undefined, after)
   return db.select().from(applications).where(where).orderBy(dir(key), dir(applications.id))
 }
 
@@ -155,13 +154,15 @@ export function listApplications(db: Db, f: ApplicationFilter): ApplicationRow[]
   return applicationsQuery(db, f).limit(f.limit).all()
 }
 
-/** The rows the filters select, unordered, for the bounded count. */
-export function applicationsCountQuery(db: Db, f: Omit<ListFilter, 'after'>) {
-  const s = f.q ? search(db, f.q) : undefined
-  return db
+const countSelect = (db: Db, f: Omit<ListFilter, 'after'>, s: Search | undefined) =>
+  db
     .select({ one: sql`1` })
     .from(applications)
     .where(and(...filters({ ...f, sort: 'submittedAt' }, !!f.ubn), s ? searchCondition(s, false) : undefined))
+
+/** The rows the filters select, unordered, for the bounded count. */
+export function applicationsCountQuery(db: Db, f: Omit<ListFilter, 'after'>) {
+  return countSelect(db, f, f.q ? search(db, f.q) : undefined)
 }
 
 /** How many applications the filters select, up to the cap: the first page's total. */

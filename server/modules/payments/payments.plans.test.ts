@@ -19,6 +19,7 @@ const filters: [string, Filters, string?][] = [
   ['a slip, application or reference number', { scope: null, q: 'F11500000123', payerUbns: [] }, "a slip's or a reference's one payment, sorted"],
   ['a UBN or part of a name, few firms', { scope: 'AA', q: '港通', payerUbns: ['52111891', '52111892'] }, "the firms' payments, sorted"],
   ['part of a name many firms carry', { scope: null, q: '報關', payerUbns: null }],
+  ['a firm with many payments', { scope: null, q: '52111891', payerUbns: [], walk: true }],
 ]
 const after = { key: '2025-03-10', id: 500 }
 const scans = {

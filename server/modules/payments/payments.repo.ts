@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { applicationNames, applications, bankImports, feeSlips, payments, staff } from '../../../db/schema'
-import { boundedCount, keysetAfter, type Keyset } from '../../lib/paging'
+import { boundedCount, keysetAfter, manyRows, type Keyset } from '../../lib/paging'
 import { containsPattern } from '../../lib/sql'
 
 export type PaymentRow = typeof payments.$inferSelect
@@ -75,6 +75,8 @@ export interface PaymentFilter {
   q?: string
   /** the firms whose name contains q (the applications' names), or null when too many to look up one by one */
   payerUbns?: string[] | null
+  /** the search's matches are many (manyRows): the list walks the payment dates and tests each row */
+  walk?: boolean
   from?: string
   to?: string
   after?: Keyset
@@ -114,7 +116,7 @@ function conditions(db: Db, f: Omit<PaymentFilter, 'limit'>, forList: boolean): 
   if (f.scope) where.push(sql`+${feeSlips.officeCode} = ${f.scope}`)
   if (f.from) where.push(sql`${payments.paidOn} >= ${f.from}`)
   if (f.to) where.push(sql`${payments.paidOn} <= ${f.to}`)
-  if (f.q) where.push(search(db, { ...f, q: f.q, limit: 0 }, forList && f.payerUbns === null))
+  if (f.q) where.push(search(db, { ...f, q: f.q, limit: 0 }, forList && (f.payerUbns === null || !!f.walk)))
   const after = keysetAfter(payments.paidOn, payments.id, 'desc', f.after)
   if (after) where.push(after)
   return where
@@ -138,6 +140,9 @@ export function paymentsCountQuery(db: Db, f: Omit<PaymentFilter, 'limit' | 'aft
     .leftJoin(applications, eq(applications.id, feeSlips.applicationId))
     .where(and(...conditions(db, f, false)))
 }
+
+/** Whether the search matches so many payments that walking the payment dates finds a page sooner than sorting them. */
+export const manyPayments = (db: Db, f: Omit<PaymentFilter, 'limit' | 'after' | 'walk'>) => manyRows(db, paymentsCountQuery(db, f))
 
 export function countPayments(db: Db, f: Omit<PaymentFilter, 'limit' | 'after'>) {
   return boundedCount(db, paymentsCountQuery(db, f))
