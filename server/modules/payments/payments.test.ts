@@ -122,6 +122,8 @@ describe('recording a payment', () => {
     expect(await search(a.feeSlip.slipNo.toLowerCase())).toEqual([a.feeSlip.slipNo])
     // part of the payer's name (the application's company name), newest payment first
     expect(await search('港通')).toEqual([b.feeSlip.slipNo, a.feeSlip.slipNo])
+    expect((await t.call('GET', `/api/payments?q=${encodeURIComponent('港通')}`, { as: auditor })).json.total).toEqual({ count: 2, capped: false })
+    expect((await t.call('GET', `/api/payments?q=${a.feeSlip.slipNo}`, { as: auditor })).json.total).toEqual({ count: 1, capped: false })
     expect(await search('不存在')).toEqual([])
     expect((await t.call('GET', '/api/payments?from=2026-11-21', { as: clerk })).json.items).toHaveLength(1)
     expect((await t.call('GET', '/api/payments', { as: await t.login('clerk.taipei') })).json.items).toEqual([])
