@@ -8,6 +8,7 @@ DROP INDEX `applications_office_status_idx`;--> statement-breakpoint
 DROP INDEX `applications_status_idx`;--> statement-breakpoint
 DROP INDEX `applications_ubn_idx`;--> statement-breakpoint
 DROP INDEX `applications_broker_idx`;--> statement-breakpoint
+DROP INDEX `applications_created_idx`;--> statement-breakpoint
 ALTER TABLE `applications` ADD `received_at` text GENERATED ALWAYS AS (coalesce(submitted_at, created_at)) VIRTUAL;--> statement-breakpoint
 CREATE INDEX `applications_received_idx` ON `applications` (`received_at`);--> statement-breakpoint
 CREATE INDEX `applications_office_received_idx` ON `applications` (`office_code`,`received_at`);--> statement-breakpoint

@@ -71,7 +71,6 @@ export const applications = sqliteTable(
       index('applications_broker_received_idx').on(t.brokerCode, received),
       // the number order with a status (the office is a range of the number: it begins with the office code)
       index('applications_status_number_idx').on(t.status, t.applicationNo),
-      index('applications_created_idx').on(t.createdAt),
       // the dashboard's weekly and review-time charts range over these dates (docs/decisions/0014)
       index('applications_submitted_idx').on(t.submittedAt, t.officeCode, t.status),
       index('applications_decided_idx').on(t.decidedAt, t.officeCode, t.submittedAt),

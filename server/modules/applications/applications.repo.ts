@@ -64,7 +64,7 @@ export function staffNames(db: Db, ids: (number | null)[]): Map<number, string> 
   return new Map(db.select({ id: staff.id, name: staff.displayName }).from(staff).where(inArray(staff.id, wanted)).all().map((r) => [r.id, r.name]))
 }
 
-/** The contact e-mail of a firm's most recent application, or null when it never applied. */
+/** The contact e-mail of a firm's most recent application (by received_at, as the queue orders), or null when it never applied. */
 export function latestContactEmail(db: Db, ubn: string): string | null {
-  return db.select({ email: applications.contactEmail }).from(applications).where(eq(applications.ubn, ubn)).orderBy(desc(applications.createdAt), desc(applications.id)).limit(1).get()?.email ?? null
+  return db.select({ email: applications.contactEmail }).from(applications).where(eq(applications.ubn, ubn)).orderBy(desc(applications.receivedAt), desc(applications.id)).limit(1).get()?.email ?? null
 }
