@@ -34,6 +34,8 @@ export interface ApplicationFilter {
   sort: 'submittedAt' | 'applicationNo'
   order: 'asc' | 'desc'
   after?: Keyset
+  /** the search matches SORT_LIMIT rows or more, when already known (the first page's count): else counted here */
+  manyMatches?: boolean
   limit: number
 }
 type ListFilter = Omit<ApplicationFilter, 'limit'>
@@ -144,7 +146,7 @@ export function applicationsQuery(db: Db, f: ListFilter) {
   }
   // The number order: the search's index ranges, sorted, unless they hold many rows (a broad name, a big firm):
   // then walking the list's order (the search's terms demoted) finds a page sooner.
-  const walk = s ? s.nameUbns === null || manyRows(db, countSelect(db, f, s)) : false
+  const walk = s ? s.nameUbns === null || (f.manyMatches ?? manyRows(db, countSelect(db, f, s))) : false
   const where = and(...base, s ? searchCondition(s, walk) : undefined, after)
   return db.select().from(applications).where(where).orderBy(dir(key), dir(applications.id))
 }

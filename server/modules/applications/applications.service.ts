@@ -9,7 +9,7 @@ import { inTransaction, type Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { reviewSlaDays } from '../../lib/settings'
 import { customsOfficeCodes } from '../../../core/contracts/offices'
-import { decodeCursor, encodeCursor, pageOf } from '../../lib/paging'
+import { decodeCursor, encodeCursor, pageOf, SORT_LIMIT } from '../../lib/paging'
 import { containsPattern, officeScope } from '../../lib/sql'
 import { validationError } from '../../lib/validate'
 import { countApplications, firmsNamedLike, listApplications, receivedKeyOf, type ApplicationFilter } from './applications.list'
@@ -134,12 +134,13 @@ export function searchApplications(opts: { db: Db; user: SessionUser; query: z.o
   const { db, query, now } = opts
   const sla = slaByOffice(db)
   const filter = applicationFilter({ user: opts.user, query, sla, now })
-  const rows = listApplications(db, { ...filter, after: decodeCursor(query.cursor), limit: query.limit + 1 })
+  const total = query.cursor ? undefined : countApplications(db, filter)
+  const rows = listApplications(db, { ...filter, manyMatches: total && total.count >= SORT_LIMIT, after: decodeCursor(query.cursor), limit: query.limit + 1 })
   const page = pageOf(rows, query.limit, (last) => encodeCursor(query.sort === 'applicationNo' ? last.applicationNo : receivedKeyOf(last), last.id))
   return {
     items: page.items.map((r) => toSummary(r, sla[r.officeCode] ?? reviewSlaDays(db, r.officeCode), now)),
     nextCursor: page.nextCursor,
-    ...(query.cursor ? {} : { total: countApplications(db, filter) }),
+    ...(total ? { total } : {}),
   }
 }
 

@@ -6,7 +6,7 @@ import { taipeiDate } from '../../../core/tw'
 import { parseFeeSlipNo } from '../../../core/workflow/fee-slip-number'
 import { inTransaction, type Db } from '../../../db/client'
 import type { AuditContext } from '../../lib/audit'
-import { decodeCursor, encodeCursor, pageOf } from '../../lib/paging'
+import { decodeCursor, encodeCursor, pageOf, SORT_LIMIT } from '../../lib/paging'
 import { officeScope } from '../../lib/sql'
 import { firmsWithNameContaining } from '../applications/applications.service'
 import { scopedSlip } from '../fee-slips/fee-slips.service'
@@ -67,9 +67,10 @@ export function searchPayments(opts: { db: Db; user: SessionUser; query: z.outpu
     from: query.from,
     to: query.to,
   }
+  const total = query.cursor ? undefined : countPayments(db, filter)
   // a firm's payments may be tens of thousands: then the walk of the payment dates finds a page sooner than a sort
-  const walk = query.q !== undefined && filter.payerUbns !== null && manyPayments(db, filter)
+  const walk = query.q !== undefined && filter.payerUbns !== null && (total ? total.count >= SORT_LIMIT : manyPayments(db, filter))
   const rows = listPayments(db, { ...filter, walk, after: decodeCursor(query.cursor), limit: query.limit + 1 })
   const page = pageOf(rows, query.limit, (last) => encodeCursor(last.paidOn, last.id))
-  return { items: page.items.map(toPayment), nextCursor: page.nextCursor, ...(query.cursor ? {} : { total: countPayments(db, filter) }) }
+  return { items: page.items.map(toPayment), nextCursor: page.nextCursor, ...(total ? { total } : {}) }
 }
