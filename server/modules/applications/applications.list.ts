@@ -55,8 +55,11 @@ function filters(f: ListFilter, demoted: boolean): SQL[] {
   const byNumber = f.sort === 'applicationNo'
   for (const office of new Set([f.scope, f.officeCode].filter((o): o is string => !!o))) {
     where.push(equals(applications.officeCode, office, demoted || byNumber))
-    // an application number begins with its office code: the number order reads that office's range only
-    if (byNumber) where.push(sql`${applications.applicationNo} >= ${office}`, sql`${applications.applicationNo} < ${`${office}~`}`)
+    // An application number begins with its office code: the number order reads that office's range only.
+    // After a cursor the keyset bounds one side already; two bounds on one side would leave SQLite to seek the
+    // looser one and skip to the other.
+    if (byNumber && !(f.after && f.order === 'asc')) where.push(sql`${applications.applicationNo} >= ${office}`)
+    if (byNumber && !(f.after && f.order === 'desc')) where.push(sql`${applications.applicationNo} < ${`${office}~`}`)
   }
   if (f.status) where.push(equals(applications.status, f.status, demoted))
   else where.push(ne(applications.status, 'draft'))
