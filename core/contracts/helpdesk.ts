@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { passwordSchema } from './auth'
-import { searchText } from './paging'
+import { cursorQuery, searchText, type CursorPage } from './paging'
 import { plainText, requiredText } from './text'
 
 /**
@@ -42,6 +42,13 @@ export const emailChangeRequest = z.strictObject({
 })
 export const decideEmailChangeRequest = z.strictObject({ version: z.number({ message: 'required' }).int().min(1), approve: z.boolean({ message: 'required' }) })
 
+/** The e-mail changes, newest first: the pending ones to decide, or the decided ones (a log, keyset-paged). */
+export const emailChangeListQuery = z.strictObject({
+  status: z.enum(['pending', 'approved', 'rejected'], { message: 'invalidOption' }).optional(),
+  ...cursorQuery,
+})
+export type EmailChangeListQuery = z.input<typeof emailChangeListQuery>
+
 export interface EmailChangeInfo {
   id: number
   accountId: string
@@ -55,6 +62,7 @@ export interface EmailChangeInfo {
   decidedAt: string | null
   version: number
 }
+export type EmailChangePage = CursorPage<EmailChangeInfo>
 
 /** The portal's reset page: the token from the mailed link and the new password. */
 export const resetPasswordRequest = z.strictObject({

@@ -1,4 +1,5 @@
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { offices } from './offices'
 
 /**
@@ -52,19 +53,46 @@ export const applications = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     decidedAt: text('decided_at'),
     version: integer('version').notNull().default(1),
+    /** the queue's order (docs/decisions/0016): when it was received, or for a draft when it was created */
+    receivedAt: text('received_at').generatedAlwaysAs(sql`coalesce(submitted_at, created_at)`, { mode: 'virtual' }),
   },
-  (t) => [
-    index('applications_office_status_idx').on(t.officeCode, t.status, t.id),
-    index('applications_status_idx').on(t.status, t.id),
-    index('applications_ubn_idx').on(t.ubn),
-    index('applications_broker_idx').on(t.brokerCode),
-    index('applications_created_idx').on(t.createdAt),
-    // the dashboard's weekly and review-time charts range over these dates (docs/decisions/0014)
-    index('applications_submitted_idx').on(t.submittedAt, t.officeCode, t.status),
-    index('applications_decided_idx').on(t.decidedAt, t.officeCode, t.submittedAt),
-    // the expiry notices skip a certificate whose renewal is under way: a lookup per certificate in the window
-    index('applications_target_serial_idx').on(t.targetSerial),
-  ],
+  (t) => {
+    // Each index below leads with a filter and ends with the queue's order, so that filter's page is one range
+    // read in order; the id, the tiebreak, is in every index already (the rowid), right after the order's key
+    // (a column after the key would break the tiebreak's order).
+    const received = t.receivedAt
+    return [
+      index('applications_received_idx').on(received),
+      index('applications_office_received_idx').on(t.officeCode, received),
+      index('applications_status_received_idx').on(t.status, received),
+      index('applications_office_status_received_idx').on(t.officeCode, t.status, received),
+      index('applications_service_received_idx').on(t.service, received),
+      index('applications_ubn_received_idx').on(t.ubn, received),
+      index('applications_broker_received_idx').on(t.brokerCode, received),
+      // the number order with a status (the office is a range of the number: it begins with the office code)
+      index('applications_status_number_idx').on(t.status, t.applicationNo),
+      // the dashboard's weekly and review-time charts range over these dates (docs/decisions/0014)
+      index('applications_submitted_idx').on(t.submittedAt, t.officeCode, t.status),
+      index('applications_decided_idx').on(t.decidedAt, t.officeCode, t.submittedAt),
+      // the expiry notices skip a certificate whose renewal is under way: a lookup per certificate in the window
+      index('applications_target_serial_idx').on(t.targetSerial),
+    ]
+  },
+)
+
+/**
+ * Every (UBN, company name) pair an application has carried, kept by triggers (migration 0011): the queue's
+ * "part of the company name" search reads this small table, then only those firms' applications through
+ * applications_ubn_received_idx (docs/decisions/0016). A pair is never removed; one no longer in use only
+ * adds a firm whose rows the name test then rejects.
+ */
+export const applicationNames = sqliteTable(
+  'application_names',
+  {
+    ubn: text('ubn').notNull(),
+    companyName: text('company_name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ubn, t.companyName] })],
 )
 
 /** The scanned paper form and other files; the bytes live under DATA_DIR/attachments, outside the web root. */

@@ -22,11 +22,15 @@ export const auditLog = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
+  // The trail is read newest first (by id); every filter has an index of its own, which ends in the id (the
+  // rowid), so each filter is read in the list's order (docs/decisions/0016).
   (t) => [
     index('audit_at_idx').on(t.at),
-    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_entity_kind_idx').on(t.entity, t.id),
+    index('audit_entity_id_idx').on(t.entityId, t.id),
     index('audit_action_idx').on(t.action),
     index('audit_actor_idx').on(t.actorId),
+    index('audit_actor_name_idx').on(t.actorName, t.id),
     index('audit_office_idx').on(t.officeCode, t.id),
   ],
 )

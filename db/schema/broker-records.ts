@@ -16,7 +16,13 @@ export const firms = sqliteTable(
     boxNo: text('box_no'),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('firms_office_box_uq').on(t.officeCode, t.boxNo), index('firms_name_idx').on(t.name)],
+  // each order of the firms list, ending in the key (docs/decisions/0016)
+  (t) => [
+    uniqueIndex('firms_office_box_uq').on(t.officeCode, t.boxNo),
+    index('firms_name_idx').on(t.name, t.ubn),
+    index('firms_office_idx').on(t.officeCode, t.ubn),
+    index('firms_updated_idx').on(t.updatedAt, t.ubn),
+  ],
 )
 
 export const firmLicences = sqliteTable(
@@ -34,14 +40,19 @@ export const firmLicences = sqliteTable(
   (t) => [uniqueIndex('firm_licences_uq').on(t.ubn, t.businessType)],
 )
 
-export const brokers = sqliteTable('brokers', {
-  code: text('code').primaryKey(),
-  nationalId: text('national_id').notNull().unique(),
-  name: text('name').notNull(),
-  qualificationStatus: text('qualification_status', { enum: ['qualified', 'disqualified'] }).notNull(),
-  qualifiedOn: text('qualified_on').notNull(),
-  disqualifiedOn: text('disqualified_on'),
-})
+export const brokers = sqliteTable(
+  'brokers',
+  {
+    code: text('code').primaryKey(),
+    nationalId: text('national_id').notNull().unique(),
+    name: text('name').notNull(),
+    qualificationStatus: text('qualification_status', { enum: ['qualified', 'disqualified'] }).notNull(),
+    qualifiedOn: text('qualified_on').notNull(),
+    disqualifiedOn: text('disqualified_on'),
+  },
+  // each order of the brokers list, ending in the key (docs/decisions/0016)
+  (t) => [index('brokers_name_idx').on(t.name, t.code), index('brokers_qualified_idx').on(t.qualifiedOn, t.code)],
+)
 
 export const appointments = sqliteTable(
   'appointments',
@@ -57,5 +68,10 @@ export const appointments = sqliteTable(
     toDate: text('to_date'),
     status: text('status', { enum: ['active', 'ended'] }).notNull(),
   },
-  (t) => [index('appointments_broker_idx').on(t.brokerCode), index('appointments_firm_idx').on(t.firmUbn, t.status)],
+  (t) => [
+    index('appointments_broker_idx').on(t.brokerCode),
+    index('appointments_firm_idx').on(t.firmUbn, t.status),
+    // the appointments list's order, start date then id (the rowid) (docs/decisions/0016)
+    index('appointments_from_idx').on(t.fromDate),
+  ],
 )

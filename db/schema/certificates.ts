@@ -22,8 +22,9 @@ export const certificates = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [
-    index('certificates_ubn_idx').on(t.ubn),
-    index('certificates_broker_idx').on(t.brokerCode),
+    // a firm's or a broker's certificates in the registry's order, expiry (docs/decisions/0016)
+    index('certificates_ubn_expiry_idx').on(t.ubn, t.notAfter),
+    index('certificates_broker_expiry_idx').on(t.brokerCode, t.notAfter),
     index('certificates_office_status_idx').on(t.officeCode, t.status, t.notAfter),
     index('certificates_status_expiry_idx').on(t.status, t.notAfter),
   ],

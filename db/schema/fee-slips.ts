@@ -25,6 +25,8 @@ export const feeSlips = sqliteTable(
   },
   (t) => [
     index('fee_slips_application_idx').on(t.applicationId),
+    // a firm's slips: the payments search by UBN or name, the lookup's firm page (docs/decisions/0016)
+    index('fee_slips_payer_idx').on(t.payerUbn),
     index('fee_slips_status_due_idx').on(t.status, t.dueOn),
     // the dashboard's fees-per-month chart ranges over these dates (docs/decisions/0014)
     index('fee_slips_issued_idx').on(t.issuedOn, t.officeCode),

@@ -41,5 +41,6 @@ export const emailChanges = sqliteTable(
     decidedAt: text('decided_at'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('email_changes_status_idx').on(t.status, t.requestedAt)],
+  // the list by status, newest first (docs/decisions/0016)
+  (t) => [index('email_changes_status_idx').on(t.status, t.id)],
 )

@@ -20,5 +20,10 @@ export const mailOutbox = sqliteTable(
     createdAt: text('created_at').notNull(),
     sentAt: text('sent_at'),
   },
-  (t) => [index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt), index('mail_outbox_application_idx').on(t.applicationId)],
+  (t) => [
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('mail_outbox_application_idx').on(t.applicationId),
+    // the admin list by status, newest first (docs/decisions/0016)
+    index('mail_outbox_status_idx').on(t.status, t.id),
+  ],
 )

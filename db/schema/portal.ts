@@ -122,6 +122,8 @@ export const registrations = sqliteTable(
     index('registrations_ubn_idx').on(t.ubn, t.status),
     index('registrations_broker_idx').on(t.brokerCode, t.status),
     index('registrations_serial_idx').on(t.serialHex),
+    // a person's rights: the registrations naming them as the broker (docs/decisions/0016)
+    index('registrations_broker_id_idx').on(t.brokerIdNumber),
   ],
 )
 
@@ -151,5 +153,6 @@ export const bindingRequests = sqliteTable(
     createdAt: text('created_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('binding_requests_status_idx').on(t.status, t.createdAt), index('binding_requests_account_idx').on(t.accountRef)],
+  // the clerks' list by status, newest first (docs/decisions/0016); the holder's own requests
+  (t) => [index('binding_requests_status_idx').on(t.status, t.id), index('binding_requests_account_idx').on(t.accountRef)],
 )

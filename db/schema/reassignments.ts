@@ -28,5 +28,11 @@ export const reassignments = sqliteTable(
     rejectReason: text('reject_reason'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('reassignments_broker_idx').on(t.brokerCode, t.requestedAt), index('reassignments_status_idx').on(t.status, t.kind)],
+  // the list is newest first: by status through (status, id); a broker's or a firm's few requests by their own (docs/decisions/0016)
+  (t) => [
+    index('reassignments_broker_idx').on(t.brokerCode, t.requestedAt),
+    index('reassignments_status_idx').on(t.status, t.id),
+    index('reassignments_from_idx').on(t.fromUbn),
+    index('reassignments_to_idx').on(t.toUbn),
+  ],
 )

@@ -8,6 +8,8 @@ test('the auditor reads the trail, opens an entry and verifies the chain', async
   const table = page.getByTestId('audit-table')
   await expect(table).toContainText('auth.login')
   await expect(page.getByTestId('audit-roc-date').first()).toContainText(/民國 1\d\d\/\d\d\/\d\d/)
+  // the first page counts the trail (decision 0016)
+  await expect(page.getByTestId('list-total')).toHaveText(/^共 [\d,]+ 筆$/)
 
   await page.getByTestId('audit-verify').click()
   await expect(page.getByTestId('audit-verify-result')).toContainText('稽核鏈完整')

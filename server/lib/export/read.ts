@@ -78,25 +78,3 @@ export function mapRows<A, B>(source: RowSource<A>, map: (row: A) => B): RowSour
     close: () => source.close(),
   }
 }
-
-/**
- * Merges sources that are each sorted by `compare` into one sorted source, lazily: what the certificate list
- * does with one index walk per status, so that the export streams in index order instead of sorting a table.
- */
-export function mergeSorted<Row>(sources: RowSource<Row>[], compare: (a: Row, b: Row) => number): RowSource<Row> {
-  const heads = sources.map((s) => s.next())
-  return {
-    next() {
-      let best = -1
-      for (let i = 0; i < heads.length; i++) {
-        const head = heads[i]
-        if (head !== undefined && (best < 0 || compare(head, heads[best]!) < 0)) best = i
-      }
-      if (best < 0) return undefined
-      const row = heads[best]
-      heads[best] = sources[best]!.next()
-      return row
-    },
-    close: () => sources.forEach((s) => s.close()),
-  }
-}

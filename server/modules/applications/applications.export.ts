@@ -11,7 +11,7 @@ import { exportResponse, type ExportJob } from '../../lib/export/export-response
 import { exportQuery, filtersOf } from '../../lib/export/export-query'
 import { iterateSelect, mapRows } from '../../lib/export/read'
 import { valid } from '../../lib/validate'
-import { applicationsQuery } from './applications.repo'
+import { applicationsQuery } from './applications.list'
 import { applicationFilter, slaByOffice } from './applications.service'
 import { toSummary } from './applications.view'
 

@@ -52,6 +52,9 @@ describe('a company\'s own applications', () => {
     const first = (await get('?limit=1')).json
     const second = (await get(`?limit=1&cursor=${first.nextCursor}`)).json
     expect(second.items[0].applicationNo).toBe(all[1]!.applicationNo)
+    // the first page counts the list; the pages after it do not count again
+    expect(first.total).toEqual({ count: all.length, capped: false })
+    expect(second).not.toHaveProperty('total')
   })
 
   it('refuses bad list parameters by name, and anyone but a signed-in company', async () => {

@@ -9,8 +9,10 @@ import type { AppDeps } from '../../lib/context'
 import { feeSlipOfApplication } from '../fee-slips/fee-slips.service'
 import { receiveOnlineApplication } from './applications.online'
 import { toPortalApplication, toPortalSummary } from './applications.portal-view'
-import { findApplication, listApplications, type ApplicationRow } from './applications.repo'
-import { decodeCursor, taipeiMidnight } from './applications.service'
+import { decodeCursor, encodeCursor, pageOf } from '../../lib/paging'
+import { countApplications, listApplications, receivedKeyOf } from './applications.list'
+import { findApplication, type ApplicationRow } from './applications.repo'
+import { taipeiMidnight } from './applications.service'
 
 /**
  * The company's own applications. Every use case here is scoped to the session's UBN, never to one the
@@ -32,7 +34,7 @@ export function ownApplication(db: Db, user: PortalUser, id: number): Applicatio
 
 export function listOwnApplications(opts: { db: Db; user: PortalUser; query: z.output<typeof portalApplicationListQuery> }): PortalApplicationPage {
   const { db, query } = opts
-  const rows = listApplications(db, {
+  const filter = {
     scope: null,
     ubn: companyUbn(opts.user),
     status: query.status,
@@ -41,15 +43,13 @@ export function listOwnApplications(opts: { db: Db; user: PortalUser; query: z.o
     submittedBefore: query.to ? taipeiMidnight(query.to, 1) : undefined,
     sort: 'submittedAt',
     order: 'desc',
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-  })
-  const more = rows.length > query.limit
-  const page = more ? rows.slice(0, query.limit) : rows
-  const last = page[page.length - 1]
+  } as const
+  const rows = listApplications(db, { ...filter, after: decodeCursor(query.cursor), limit: query.limit + 1 })
+  const page = pageOf(rows, query.limit, (last) => encodeCursor(receivedKeyOf(last), last.id))
   return {
-    items: page.map((r) => toPortalSummary(db, r)),
-    nextCursor: more && last ? Buffer.from(JSON.stringify([last.submittedAt ?? last.createdAt, last.id])).toString('base64url') : null,
+    items: page.items.map((r) => toPortalSummary(db, r)),
+    nextCursor: page.nextCursor,
+    ...(query.cursor ? {} : { total: countApplications(db, filter) }),
   }
 }
 

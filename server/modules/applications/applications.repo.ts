@@ -1,19 +1,25 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { applicationAttachments, applicationEvents, applications, staff } from '../../../db/schema'
-import { containsPattern } from '../../lib/sql'
 
 export type ApplicationRow = typeof applications.$inferSelect
 export type NewApplicationRow = typeof applications.$inferInsert
 
-/** The next free sequence number in an office and ROC year (the application number's middle part). */
+/**
+ * The next free sequence number in an office and ROC year (the application number's middle part). A number is
+ * office (2) + year (3) + sequence (6, zero-padded) + check digit, so the highest of an office's year is the
+ * last number of that prefix's range in the unique index: one seek, not a read of the office's applications.
+ */
 export function nextSequence(db: Db, officeCode: string, rocYear: number): number {
-  const row = db
-    .select({ max: sql<number | null>`max(cast(substr(${applications.applicationNo}, 6, 6) as integer))` })
+  const prefix = `${officeCode}${String(rocYear).padStart(3, '0')}`
+  const last = db
+    .select({ no: applications.applicationNo })
     .from(applications)
-    .where(and(eq(applications.officeCode, officeCode), sql`substr(${applications.applicationNo}, 3, 3) = ${String(rocYear).padStart(3, '0')}`))
+    .where(and(gte(applications.applicationNo, prefix), lt(applications.applicationNo, `${prefix}~`)))
+    .orderBy(desc(applications.applicationNo))
+    .limit(1)
     .get()
-  return (row?.max ?? 0) + 1
+  return last ? Number(last.no.slice(5, 11)) + 1 : 1
 }
 
 export function insertApplication(db: Db, values: NewApplicationRow): number {
@@ -27,61 +33,6 @@ export function updateApplicationAt(db: Db, id: number, version: number, set: Pa
 
 export function findApplication(db: Db, id: number): ApplicationRow | null {
   return db.select().from(applications).where(eq(applications.id, id)).get() ?? null
-}
-
-export interface ApplicationFilter {
-  scope: string | null
-  /** the portal: one company's applications only */
-  ubn?: string
-  q?: string
-  officeCode?: string
-  status?: string
-  channel?: string
-  service?: string
-  kind?: string
-  submittedFrom?: string
-  submittedBefore?: string
-  /** per office, the latest submission time of a waiting application that is past that office's service level */
-  overdueBefore?: Record<string, string>
-  sort: 'submittedAt' | 'applicationNo'
-  order: 'asc' | 'desc'
-  after?: { key: string; id: number }
-  limit: number
-}
-
-/** Keyset paging over (sort key, id): page 1,000 costs what page 1 does. */
-export function listApplications(db: Db, f: ApplicationFilter): ApplicationRow[] {
-  return applicationsQuery(db, f).limit(f.limit).all()
-}
-
-/** The list's query without its page size: the list takes a page of it, the export iterates all of it. */
-export function applicationsQuery(db: Db, f: Omit<ApplicationFilter, 'limit'>) {
-  const where: SQL[] = []
-  if (f.scope) where.push(eq(applications.officeCode, f.scope))
-  if (f.ubn) where.push(eq(applications.ubn, f.ubn))
-  if (f.officeCode) where.push(eq(applications.officeCode, f.officeCode))
-  if (f.status) where.push(eq(applications.status, f.status as ApplicationRow['status']))
-  else where.push(ne(applications.status, 'draft'))
-  if (f.channel) where.push(eq(applications.channel, f.channel as ApplicationRow['channel']))
-  if (f.service) where.push(eq(applications.service, f.service as ApplicationRow['service']))
-  if (f.kind) where.push(eq(applications.kind, f.kind as ApplicationRow['kind']))
-  if (f.submittedFrom) where.push(gte(applications.submittedAt, f.submittedFrom))
-  if (f.submittedBefore) where.push(lt(applications.submittedAt, f.submittedBefore))
-  if (f.overdueBefore) {
-    const perOffice = Object.entries(f.overdueBefore).map(([office, before]) => and(eq(applications.officeCode, office), lte(applications.submittedAt, before))!)
-    where.push(eq(applications.status, '00'), or(...perOffice)!)
-  }
-  if (f.q) {
-    const p = containsPattern(f.q)
-    where.push(or(eq(applications.applicationNo, f.q.toUpperCase()), eq(applications.ubn, f.q), eq(applications.brokerCode, f.q.toUpperCase()), sql`${applications.companyName} like ${p} escape '\\'`)!)
-  }
-  const key = f.sort === 'applicationNo' ? sql`${applications.applicationNo}` : sql`coalesce(${applications.submittedAt}, ${applications.createdAt})`
-  if (f.after) {
-    const op = f.order === 'asc' ? sql`>` : sql`<`
-    where.push(sql`(${key} ${op} ${f.after.key} or (${key} = ${f.after.key} and ${applications.id} ${op} ${f.after.id}))`)
-  }
-  const dir = f.order === 'asc' ? asc : desc
-  return db.select().from(applications).where(and(...where)).orderBy(dir(key), dir(applications.id))
 }
 
 /** Other open applications for the same firm, kind and broker (DOMAIN.md §3: no two at once). */
@@ -120,7 +71,7 @@ export function staffNames(db: Db, ids: (number | null)[]): Map<number, string> 
   return new Map(db.select({ id: staff.id, name: staff.displayName }).from(staff).where(inArray(staff.id, wanted)).all().map((r) => [r.id, r.name]))
 }
 
-/** The contact e-mail of a firm's most recent application, or null when it never applied. */
+/** The contact e-mail of a firm's most recent application (by received_at, as the queue orders), or null when it never applied. */
 export function latestContactEmail(db: Db, ubn: string): string | null {
-  return db.select({ email: applications.contactEmail }).from(applications).where(eq(applications.ubn, ubn)).orderBy(desc(applications.createdAt), desc(applications.id)).limit(1).get()?.email ?? null
+  return db.select({ email: applications.contactEmail }).from(applications).where(eq(applications.ubn, ubn)).orderBy(desc(applications.receivedAt), desc(applications.id)).limit(1).get()?.email ?? null
 }

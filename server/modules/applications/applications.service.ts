@@ -9,9 +9,11 @@ import { inTransaction, type Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { reviewSlaDays } from '../../lib/settings'
 import { customsOfficeCodes } from '../../../core/contracts/offices'
-import { officeScope } from '../../lib/sql'
+import { decodeCursor, encodeCursor, pageOf, SORT_LIMIT } from '../../lib/paging'
+import { containsPattern, officeScope } from '../../lib/sql'
 import { validationError } from '../../lib/validate'
-import { findApplication, insertApplication, insertEvent, latestContactEmail, listApplications, nextSequence, updateApplicationAt, type ApplicationFilter, type ApplicationRow, type NewApplicationRow } from './applications.repo'
+import { countApplications, firmsNamedLike, listApplications, receivedKeyOf, type ApplicationFilter } from './applications.list'
+import { findApplication, insertApplication, insertEvent, latestContactEmail, nextSequence, updateApplicationAt, type ApplicationRow, type NewApplicationRow } from './applications.repo'
 import { toApplication, toSummary } from './applications.view'
 
 type DraftData = z.output<typeof draftRequest>
@@ -102,18 +104,6 @@ export function getApplication(opts: { db: Db; user: SessionUser; id: number; no
   return toApplication(opts.db, scopedApplication(opts.db, opts.user, opts.id), opts.user, opts.now)
 }
 
-/** A list cursor: the sort key and id of the last row shown (keyset paging). */
-export function decodeCursor(cursor: string | undefined): { key: string; id: number } | undefined {
-  if (!cursor) return undefined
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, number]
-    if (typeof key === 'string' && Number.isSafeInteger(id)) return { key, id }
-  } catch {
-    // fall through to the field error
-  }
-  throw new AppError('VALIDATION_FAILED', { fieldErrors: { cursor: 'cursorInvalid' } })
-}
-
 export const taipeiMidnight = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString()
 
 type ListFilters = Omit<z.output<typeof applicationListQuery>, 'cursor' | 'limit'>
@@ -130,19 +120,27 @@ export function applicationFilter(opts: { user: SessionUser; query: ListFilters;
   }
 }
 
+/**
+ * The firms (UBNs) whose applications carried a company name containing `text`, for another list's search of
+ * a payer's name; null when more than `max` firms match (a broad search, better tested row by row).
+ */
+export function firmsWithNameContaining(db: Db, text: string, max: number): string[] | null {
+  return firmsNamedLike(db, containsPattern(text), max)
+}
+
 export const slaByOffice = (db: Db): Record<string, number> => Object.fromEntries(customsOfficeCodes.map((o) => [o, reviewSlaDays(db, o)]))
 
 export function searchApplications(opts: { db: Db; user: SessionUser; query: z.output<typeof applicationListQuery>; now: Date }): ApplicationPage {
   const { db, query, now } = opts
   const sla = slaByOffice(db)
-  const rows = listApplications(db, { ...applicationFilter({ user: opts.user, query, sla, now }), after: decodeCursor(query.cursor), limit: query.limit + 1 })
-  const more = rows.length > query.limit
-  const page = more ? rows.slice(0, query.limit) : rows
-  const last = page[page.length - 1]
-  const key = (r: ApplicationRow) => (query.sort === 'applicationNo' ? r.applicationNo : (r.submittedAt ?? r.createdAt))
+  const filter = applicationFilter({ user: opts.user, query, sla, now })
+  const total = query.cursor ? undefined : countApplications(db, filter)
+  const rows = listApplications(db, { ...filter, manyMatches: total && total.count >= SORT_LIMIT, after: decodeCursor(query.cursor), limit: query.limit + 1 })
+  const page = pageOf(rows, query.limit, (last) => encodeCursor(query.sort === 'applicationNo' ? last.applicationNo : receivedKeyOf(last), last.id))
   return {
-    items: page.map((r) => toSummary(r, sla[r.officeCode] ?? reviewSlaDays(db, r.officeCode), now)),
-    nextCursor: more && last ? Buffer.from(JSON.stringify([key(last), last.id])).toString('base64url') : null,
+    items: page.items.map((r) => toSummary(r, sla[r.officeCode] ?? reviewSlaDays(db, r.officeCode), now)),
+    nextCursor: page.nextCursor,
+    ...(total ? { total } : {}),
   }
 }
 

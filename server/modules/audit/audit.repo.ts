@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { AuditEntry } from '../../../core/contracts/audit'
 import type { OfficeCode } from '../../../core/contracts/offices'
 import type { Db } from '../../../db/client'
 import { auditLog } from '../../../db/schema'
+import { boundedCount } from '../../lib/paging'
 import { containsPattern } from '../../lib/sql'
 
 export type AuditRow = typeof auditLog.$inferSelect
@@ -26,7 +27,12 @@ export interface AuditFilter {
   /** UTC instants bounding `at`: from inclusive, to exclusive */
   fromAt?: string
   toAt?: string
+  /** keyset: ids below this one (the cursor) */
   beforeId?: number
+  /** a text search's window: ids from this one up (decision 0016) */
+  fromId?: number
+  /** the period's first and last ids when already read (auditIdRange) */
+  periodIds?: { min: number; max: number } | null
   limit: number
   scope: string | null
 }
@@ -36,8 +42,38 @@ export function listAudit(db: Db, f: AuditFilter): AuditEntry[] {
   return auditQuery(db, f).limit(f.limit).all().map(toAuditEntry)
 }
 
-/** The list's query without its page size: the list takes a page of it, the export iterates all of it. */
-export function auditQuery(db: Db, f: Omit<AuditFilter, 'limit'>) {
+/** The ids the filters' rows can have, first and last: the period's, or the whole log's; null when none. */
+export function auditIdRange(db: Db, f: Pick<AuditFilter, 'fromAt' | 'toAt'>): { min: number; max: number } | null {
+  if (f.fromAt || f.toAt) return periodIds(db, f)
+  // two lookups at the ends of the rowid b-tree (min() and max() together would read every row)
+  const min = db.select({ id: sql<number | null>`min(${auditLog.id})` }).from(auditLog).get()?.id
+  const max = db.select({ id: sql<number | null>`max(${auditLog.id})` }).from(auditLog).get()?.id
+  return min != null && max != null ? { min, max } : null
+}
+
+/**
+ * The ids a period's rows carry, first and last: one read of the period's entries in audit_at_idx (index only).
+ * A row's `at` is when its request began and its id when it was written, so the two orders agree but for
+ * requests that overlapped: the period stays a condition on `at`, and these bounds only narrow the id range.
+ */
+function periodIds(db: Db, f: Pick<AuditFilter, 'fromAt' | 'toAt'>): { min: number; max: number } | null {
+  const row = periodIdsQuery(db, f).get()
+  return row?.min != null && row.max != null ? { min: row.min, max: row.max } : null
+}
+
+export function periodIdsQuery(db: Db, f: Pick<AuditFilter, 'fromAt' | 'toAt'>) {
+  return db
+    .select({ min: sql<number | null>`min(${auditLog.id})`, max: sql<number | null>`max(${auditLog.id})` })
+    .from(auditLog)
+    .where(and(f.fromAt ? gte(auditLog.at, f.fromAt) : undefined, f.toAt ? lt(auditLog.at, f.toAt) : undefined))
+}
+
+/**
+ * The filters as conditions. Every equality filter has an index ending in the id (the rowid), so each is read
+ * newest first from its index; a period becomes an id range (periodIds) and its `at` conditions only test
+ * rows (the unary plus keeps SQLite from sorting the period's rows by id instead).
+ */
+function conditions(db: Db, f: Omit<AuditFilter, 'limit'>): SQL[] {
   const where: SQL[] = []
   if (f.scope) where.push(eq(auditLog.officeCode, f.scope))
   if (f.officeCode) where.push(eq(auditLog.officeCode, f.officeCode))
@@ -45,18 +81,34 @@ export function auditQuery(db: Db, f: Omit<AuditFilter, 'limit'>) {
   if (f.entity) where.push(eq(auditLog.entity, f.entity))
   if (f.entityId) where.push(eq(auditLog.entityId, f.entityId))
   if (f.actor) where.push(eq(auditLog.actorName, f.actor))
-  if (f.fromAt) where.push(gte(auditLog.at, f.fromAt))
-  if (f.toAt) where.push(lt(auditLog.at, f.toAt))
+  if (f.fromAt || f.toAt) {
+    const ids = f.periodIds !== undefined ? f.periodIds : periodIds(db, f)
+    if (!ids) where.push(sql`0`)
+    else where.push(gte(auditLog.id, ids.min), lte(auditLog.id, ids.max))
+    if (f.fromAt) where.push(sql`+${auditLog.at} >= ${f.fromAt}`)
+    if (f.toAt) where.push(sql`+${auditLog.at} < ${f.toAt}`)
+  }
+  if (f.fromId) where.push(gte(auditLog.id, f.fromId))
   if (f.beforeId) where.push(lt(auditLog.id, f.beforeId))
   if (f.q) {
     const p = containsPattern(f.q)
     where.push(or(sql`${auditLog.action} like ${p} escape '\\'`, sql`${auditLog.actorName} like ${p} escape '\\'`, sql`${auditLog.entityId} like ${p} escape '\\'`, sql`${auditLog.summary} like ${p} escape '\\'`)!)
   }
-  return db
-    .select()
-    .from(auditLog)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(auditLog.id))
+  return where
+}
+
+/** The list's query without its page size: the list takes a page of it, the export iterates all of it. */
+export function auditQuery(db: Db, f: Omit<AuditFilter, 'limit'>) {
+  return db.select().from(auditLog).where(and(...conditions(db, f))).orderBy(desc(auditLog.id))
+}
+
+/** The rows the filters select, unordered, for the bounded count. */
+export function auditCountQuery(db: Db, f: Omit<AuditFilter, 'limit' | 'beforeId'>) {
+  return db.select({ one: sql`1` }).from(auditLog).where(and(...conditions(db, f)))
+}
+
+export function countAudit(db: Db, f: Omit<AuditFilter, 'limit' | 'beforeId'>) {
+  return boundedCount(db, auditCountQuery(db, f))
 }
 
 export function findAudit(db: Db, id: number): AuditEntry | null {

@@ -4,20 +4,14 @@ import type { AuditEntry, auditListQuery, AuditPage, AuditVerifyResult } from '.
 import { AppError } from '../../../core/errors'
 import type { Db } from '../../../db/client'
 import { auditHash, GENESIS_HASH } from '../../lib/audit'
+import { decodeIdCursor, pageOf, searchWindow, windowedPage } from '../../lib/paging'
 import { officeScope } from '../../lib/sql'
-import { findAudit, iterateAuditRows, listAudit, type AuditFilter } from './audit.repo'
+import { auditIdRange, countAudit, findAudit, iterateAuditRows, listAudit, type AuditFilter } from './audit.repo'
 
 /** The UTC instant at which a calendar day starts in Taipei (UTC+8, no daylight saving). */
 function taipeiMidnight(date: string, plusDays = 0): string {
   const t = Date.parse(`${date}T00:00:00+08:00`) + plusDays * 86_400_000
   return new Date(t).toISOString()
-}
-
-function decodeCursor(cursor: string | undefined): number | undefined {
-  if (!cursor) return undefined
-  const id = Number(cursor)
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('VALIDATION_FAILED', { fieldErrors: { cursor: 'cursorInvalid' } })
-  return id
 }
 
 type ListFilters = Omit<z.output<typeof auditListQuery>, 'cursor' | 'limit'>
@@ -34,11 +28,19 @@ export function auditFilter(opts: { actor: SessionUser; query: ListFilters }): O
 }
 
 export function searchAudit(opts: { db: Db; actor: SessionUser; query: z.output<typeof auditListQuery> }): AuditPage {
-  const { query } = opts
-  const items = listAudit(opts.db, { ...auditFilter(opts), beforeId: decodeCursor(query.cursor), limit: query.limit + 1 })
-  const more = items.length > query.limit
-  const page = more ? items.slice(0, query.limit) : items
-  return { items: page, nextCursor: more ? String(page[page.length - 1]!.id) : null }
+  const { db, query } = opts
+  const filter = auditFilter(opts)
+  const beforeId = decodeIdCursor(query.cursor)
+  if (query.q) {
+    // a text search cannot use an index: each page examines a window of the log, newest first (decision 0016)
+    const ids = auditIdRange(db, filter)
+    if (!ids) return { items: [], nextCursor: null }
+    const window = searchWindow(beforeId, ids)
+    const rows = listAudit(db, { ...filter, ...window, periodIds: ids, limit: query.limit + 1 })
+    return windowedPage(rows, query.limit, window, ids.min)
+  }
+  const page = pageOf(listAudit(db, { ...filter, beforeId, limit: query.limit + 1 }), query.limit, (last) => String(last.id))
+  return { ...page, ...(query.cursor ? {} : { total: countAudit(db, filter) }) }
 }
 
 export function getAuditEntry(opts: { db: Db; actor: SessionUser; id: number }): AuditEntry {

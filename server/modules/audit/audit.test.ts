@@ -57,6 +57,23 @@ describe('the audit trail', () => {
     expect(q.json.items).toHaveLength(1)
   })
 
+  it('counts on the first page only, and searches text a window of the log at a time, saying when it stopped', async () => {
+    const all = t.sqlite.prepare('select count(*) n from audit_log').get() as { n: number }
+    const first = await t.call('GET', '/api/audit?limit=2', { as: auditor })
+    expect(first.json.total).toEqual({ count: all.n, capped: false })
+    expect((await t.call('GET', `/api/audit?limit=2&cursor=${first.json.nextCursor}`, { as: auditor })).json).not.toHaveProperty('total')
+    // 120,000 later rows: the staff member's row is now further back than one window (SEARCH_WINDOW ids)
+    t.sqlite.exec(`with recursive n(i) as (select 1 union all select i + 1 from n where i < 120000)
+      insert into audit_log (at, roles, action, entity, prev_hash, hash) select '2026-11-20T01:00:00.000Z', '', 'filler', 'x', 'x', 'x' from n`)
+    expect((await t.call('GET', '/api/audit?limit=2', { as: auditor })).json.total).toEqual({ count: 10_000, capped: true })
+    const newest = await t.call('GET', '/api/audit?q=a.two', { as: auditor })
+    expect(newest.json).toMatchObject({ items: [], partial: true })
+    expect(newest.json).not.toHaveProperty('total')
+    const further = await t.call('GET', `/api/audit?q=a.two&cursor=${newest.json.nextCursor}`, { as: auditor })
+    expect(further.json.items.map((e: { summary: { after: { username: string } } }) => e.summary.after.username)).toEqual(['a.two'])
+    expect(further.json.nextCursor).toBeNull()
+  })
+
   it('rejects a reversed date range and a bad cursor, naming the field', async () => {
     const range = await t.call('GET', '/api/audit?from=2026-11-21&to=2026-11-20', { as: auditor })
     expect(range.json.error.fieldErrors).toEqual({ to: '起日不可晚於迄日' })

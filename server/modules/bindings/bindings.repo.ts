@@ -2,6 +2,7 @@ import { and, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { BindingListQuery, BindingRequestInfo } from '../../../core/contracts/bindings'
 import type { Db } from '../../../db/client'
 import { bindingRequests, portalAccounts, staff } from '../../../db/schema'
+import { boundedCount } from '../../lib/paging'
 
 const columns = {
   id: bindingRequests.id,
@@ -54,17 +55,25 @@ export function hasOpenBinding(db: Db, accountRef: number, now: Date): boolean {
   return db.select({ id: bindingRequests.id }).from(bindingRequests).where(and(eq(bindingRequests.accountRef, accountRef), open)).get() !== undefined
 }
 
-export function listBindings(db: Db, query: BindingListQuery & { accountRef?: number }): { items: BindingRequestInfo[]; nextCursor: string | null } {
+/** Newest first (decision 0016): the rowid, (status, id) or (account_ref), each ending in the id. */
+function conditions(query: Pick<BindingListQuery, 'status'> & { accountRef?: number; beforeId?: number }): SQL[] {
   const where: SQL[] = []
   if (query.status) where.push(eq(bindingRequests.status, query.status))
   if (query.accountRef) where.push(eq(bindingRequests.accountRef, query.accountRef))
-  const after = query.cursor ? Number(query.cursor) : NaN
-  if (Number.isInteger(after)) where.push(lt(bindingRequests.id, after))
-  const rows = select(db).where(and(...where)).orderBy(desc(bindingRequests.id)).limit(query.limit + 1).all()
-  const more = rows.length > query.limit
-  const items = rows.slice(0, query.limit).map(toBindingInfo)
-  return { items, nextCursor: more ? String(items.at(-1)!.id) : null }
+  if (query.beforeId) where.push(lt(bindingRequests.id, query.beforeId))
+  return where
 }
+
+export function bindingsQuery(db: Db, query: Pick<BindingListQuery, 'status'> & { accountRef?: number; beforeId?: number }) {
+  return select(db).where(and(...conditions(query))).orderBy(desc(bindingRequests.id))
+}
+
+export function listBindings(db: Db, query: Pick<BindingListQuery, 'status' | 'limit'> & { accountRef?: number; beforeId?: number }): BindingRequestInfo[] {
+  return bindingsQuery(db, query).limit(query.limit).all().map(toBindingInfo)
+}
+
+export const bindingsCountQuery = (db: Db, query: Pick<BindingListQuery, 'status'> & { accountRef?: number }) => db.select({ one: sql`1` }).from(bindingRequests).where(and(...conditions(query)))
+export const countBindings = (db: Db, query: Pick<BindingListQuery, 'status'> & { accountRef?: number }) => boundedCount(db, bindingsCountQuery(db, query))
 
 export function insertBinding(db: Db, values: typeof bindingRequests.$inferInsert): number {
   return db.insert(bindingRequests).values(values).returning({ id: bindingRequests.id }).get().id

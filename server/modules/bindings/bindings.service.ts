@@ -6,6 +6,7 @@ import { AppError } from '../../../core/errors'
 import type { CertificateInfo } from '../../../core/pki'
 import { inTransaction } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
+import { decodeIdCursor, pageOf } from '../../lib/paging'
 import type { AppDeps } from '../../lib/context'
 import { queueMail } from '../../lib/mail/outbox'
 import { hitRateLimit } from '../../lib/rate-limit'
@@ -13,7 +14,7 @@ import { safeEqual } from '../../lib/sessions'
 import { checkScan, readScan, safeFileName, storeScan } from '../../lib/uploads'
 import { verifyCardResponse } from '../card-login/card-login.service'
 import { addLoginCard, cardIsBound } from '../portal-accounts/portal-accounts.service'
-import { findBinding, findIssuedBindingOf, hasOpenBinding, insertBinding, listBindings, toBindingInfo, updateBinding, type BindingRow } from './bindings.repo'
+import { countBindings, findBinding, findIssuedBindingOf, hasOpenBinding, insertBinding, listBindings, toBindingInfo, updateBinding, type BindingRow } from './bindings.repo'
 
 /** No 0/O, 1/I/L: a code read off a mail and typed by hand. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
@@ -40,8 +41,10 @@ export async function submitBinding(opts: { deps: AppDeps; user: PortalUser; car
 }
 
 export function listBindingRequests(opts: { deps: AppDeps; query: BindingListQuery; accountRef?: number }): BindingPage {
-  if (opts.query.cursor && !/^\d+$/.test(opts.query.cursor)) throw new AppError('VALIDATION_FAILED', { fieldErrors: { cursor: 'cursorInvalid' } })
-  return listBindings(opts.deps.db, { ...opts.query, accountRef: opts.accountRef })
+  const { deps, query, accountRef } = opts
+  const rows = listBindings(deps.db, { status: query.status, accountRef, beforeId: decodeIdCursor(query.cursor), limit: query.limit + 1 })
+  const page = pageOf(rows, query.limit, (last) => String(last.id))
+  return { ...page, ...(query.cursor ? {} : { total: countBindings(deps.db, { status: query.status, accountRef }) }) }
 }
 
 export function readBindingForm(opts: { deps: AppDeps; id: number }): { name: string; mime: string; bytes: Buffer } {

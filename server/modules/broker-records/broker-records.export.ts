@@ -9,7 +9,8 @@ import { exportResponse, type ExportJob } from '../../lib/export/export-response
 import { exportQuery, filtersOf } from '../../lib/export/export-query'
 import { iterateSelect, mapRows } from '../../lib/export/read'
 import { valid } from '../../lib/validate'
-import { appointmentsQuery, toAppointment } from './broker-records.repo'
+import { appointmentsQuery } from './broker-records.list'
+import { toAppointment } from './broker-records.repo'
 
 /** 委任關係 as the appointments list shows them. */
 export const appointmentColumns = defineColumns<Appointment>([

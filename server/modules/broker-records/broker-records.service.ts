@@ -15,6 +15,7 @@ import type {
 import { AppError } from '../../../core/errors'
 import { isValidPersonId, maskPersonId, normalizeBrokerCode, normalizePersonId, normalizeUbn } from '../../../core/tw'
 import type { Db } from '../../../db/client'
+import { decodeCursor, encodeCursor, pageOf } from '../../lib/paging'
 import {
   appointmentsOf,
   endAppointmentRow,
@@ -23,51 +24,32 @@ import {
   findFirm,
   insertAppointment,
   licencesOf,
-  listAppointments,
-  listBrokers,
-  listFirms,
   setBrokerDisqualified,
-  type After,
 } from './broker-records.repo'
+import { countAppointments, countBrokers, countFirms, listAppointments, listBrokers, listFirms, type After } from './broker-records.list'
 
 /**
  * The broker records are national data: every staff role reads every office's records, so nothing here is
  * office-scoped; the lists filter by office only when asked to.
  */
 
-/** An opaque cursor: the last row's sort value and key, as base64url JSON. */
-function encodeCursor(value: string | number, key: string | number): string {
-  return Buffer.from(JSON.stringify([value, key])).toString('base64url')
-}
-
-function decodeCursor<K extends 'string' | 'number'>(cursor: string | undefined, keyType: K): { value: string; key: K extends 'number' ? number : string } | undefined {
-  if (!cursor) return undefined
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-  } catch {
-    parsed = null
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string' || typeof parsed[1] !== keyType) {
-    throw new AppError('VALIDATION_FAILED', { fieldErrors: { cursor: 'cursorInvalid' } })
-  }
-  return { value: parsed[0], key: parsed[1] }
-}
-
-/** Asks for one row more than the page holds: its presence says whether there is a next page. */
-function page<T>(rows: T[], limit: number, cursorOf: (last: T) => string): { items: T[]; nextCursor: string | null } {
-  const more = rows.length > limit
-  const items = more ? rows.slice(0, limit) : rows
-  return { items, nextCursor: more ? cursorOf(items[items.length - 1]!) : null }
+/** A cursor of the records' lists: the last row's sort value and key (a UBN or code, or an appointment's id). */
+function decodeRecordsCursor<K extends 'string' | 'number'>(cursor: string | undefined, keyType: K): { value: string; key: K extends 'number' ? number : string } | undefined {
+  const at = decodeCursor(cursor, keyType)
+  return at && { value: at.key, key: at.id as K extends 'number' ? number : string }
 }
 
 export function searchFirms(opts: { db: Db; query: z.output<typeof firmListQuery> }): FirmPage {
   const { db, query } = opts
-  const after: After | undefined = decodeCursor(query.cursor, 'string')
+  const after: After | undefined = decodeRecordsCursor(query.cursor, 'string')
   const firms = listFirms(db, { ...query, after, limit: query.limit + 1 })
-  const result = page(firms, query.limit, (last) => encodeCursor(last[query.sort] ?? '', last.ubn))
+  const result = pageOf(firms, query.limit, (last) => encodeCursor(last[query.sort] ?? '', last.ubn))
   const licences = licencesOf(db, result.items.map((f) => f.ubn))
-  return { items: result.items.map((f) => ({ ...f, licences: licences.get(f.ubn) ?? [] })), nextCursor: result.nextCursor }
+  return {
+    items: result.items.map((f) => ({ ...f, licences: licences.get(f.ubn) ?? [] })),
+    nextCursor: result.nextCursor,
+    ...(query.cursor ? {} : { total: countFirms(db, query) }),
+  }
 }
 
 export function getFirm(opts: { db: Db; ubn: string }): FirmDetail {
@@ -79,15 +61,16 @@ export function getFirm(opts: { db: Db; ubn: string }): FirmDetail {
 export function searchBrokers(opts: { db: Db; query: z.output<typeof brokerListQuery> }): BrokerPage {
   const { db, query } = opts
   const personId = query.q ? normalizePersonId(query.q) : undefined
-  const rows = listBrokers(db, { ...query, personId: personId && isValidPersonId(personId) ? personId : undefined, after: decodeCursor(query.cursor, 'string'), limit: query.limit + 1 })
-  const result = page(rows, query.limit, (last) => encodeCursor(last[query.sort], last.code))
+  const filter = { ...query, personId: personId && isValidPersonId(personId) ? personId : undefined }
+  const rows = listBrokers(db, { ...filter, after: decodeRecordsCursor(query.cursor, 'string'), limit: query.limit + 1 })
+  const result = pageOf(rows, query.limit, (last) => encodeCursor(last[query.sort], last.code))
   const active = appointmentsOf(db, { brokerCode: result.items.map((b) => b.code), activeOnly: true })
   const items = result.items.map(({ nationalId, ...broker }) => ({
     ...broker,
     nationalIdMasked: maskPersonId(nationalId),
     currentFirms: active.filter((a) => a.brokerCode === broker.code).map((a) => ({ ubn: a.firmUbn, name: a.firmName })),
   }))
-  return { items, nextCursor: result.nextCursor }
+  return { items, nextCursor: result.nextCursor, ...(query.cursor ? {} : { total: countBrokers(db, filter) }) }
 }
 
 export function getBroker(opts: { db: Db; code: string }): BrokerDetail {
@@ -98,8 +81,8 @@ export function getBroker(opts: { db: Db; code: string }): BrokerDetail {
 
 export function searchAppointments(opts: { db: Db; query: z.output<typeof appointmentListQuery> }): AppointmentPage {
   const { db, query } = opts
-  const rows = listAppointments(db, { ...query, after: decodeCursor(query.cursor, 'number'), limit: query.limit + 1 })
-  return page(rows, query.limit, (last) => encodeCursor(last.fromDate, last.id))
+  const rows = listAppointments(db, { ...query, after: decodeRecordsCursor(query.cursor, 'number'), limit: query.limit + 1 })
+  return { ...pageOf(rows, query.limit, (last) => encodeCursor(last.fromDate, last.id)), ...(query.cursor ? {} : { total: countAppointments(db, query) }) }
 }
 
 /*

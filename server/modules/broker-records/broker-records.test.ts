@@ -54,6 +54,8 @@ describe('firms', () => {
     expect(all.map((f: { officeCode: string }) => f.officeCode)).toEqual(['DA', 'DA', 'CA', 'CA', 'BA', 'BA', 'AA', 'AA'])
     const byName = await walk('/api/broker-records/firms?sort=name&limit=5', 'name')
     expect(byName.flat()).toEqual([...byName.flat()].sort())
+    // the first page counts the list
+    expect((await t.call('GET', '/api/broker-records/firms?officeCode=CA&sort=name&limit=1', { as: clerk })).json.total).toEqual({ count: 2, capped: false })
   })
 
   it('refuses a bad cursor, sort or filter, naming the parameter', async () => {

@@ -9,9 +9,9 @@ import { currentUser, type AppEnv } from '../../lib/context'
 import { defineColumns, pickColumns } from '../../lib/export/columns'
 import { exportResponse, type ExportJob } from '../../lib/export/export-response'
 import { exportQuery, filtersOf } from '../../lib/export/export-query'
-import { iterateSelect, mergeSorted } from '../../lib/export/read'
+import { iterateSelect } from '../../lib/export/read'
 import { valid } from '../../lib/validate'
-import { byExpiry, certificateQueries, type CertificateRow } from './certificates.repo'
+import { certificatesQuery, type CertificateRow } from './certificates.repo'
 import { certificateFilter } from './certificates.service'
 
 /** The registry's columns: the list's, and when and why a revoked one was revoked. */
@@ -35,7 +35,7 @@ export const certificateColumns = defineColumns<CertificateRow>([
 
 export const certificateExportQuery = exportQuery(certificateListQuery)
 
-/** What the registry's filters select, every page of it, in the list's order (merged per status as the list does). */
+/** What the registry's filters select, every page of it, in the list's order. */
 export function exportCertificates(opts: { db: Db; user: SessionUser; query: z.output<typeof certificateExportQuery>; now: Date }): ExportJob<CertificateRow> {
   const { db, query } = opts
   const filter = certificateFilter(opts)
@@ -45,10 +45,7 @@ export function exportCertificates(opts: { db: Db; user: SessionUser; query: z.o
     columns: pickColumns(certificateColumns, query.columns),
     options: query,
     filters: filtersOf(query),
-    open(reader) {
-      const sources = certificateQueries(db, filter).map((q) => iterateSelect(reader, q))
-      return sources.length === 1 ? sources[0]! : mergeSorted(sources, byExpiry(query.order))
-    },
+    open: (reader) => iterateSelect(reader, certificatesQuery(db, filter)),
   }
 }
 

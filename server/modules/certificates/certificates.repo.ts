@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { union, unionAll } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../../db/client'
 import { auditLog, certificates } from '../../../db/schema'
+import { boundedCount, keysetAfter, type Keyset } from '../../lib/paging'
 
 export type CertificateRow = typeof certificates.$inferSelect
 export type NewCertificateRow = typeof certificates.$inferInsert
@@ -48,70 +50,90 @@ export interface CertificateFilter {
   notAfterBefore?: string
   sort: 'notAfter' | 'serial'
   order: 'asc' | 'desc'
-  after?: { key: string; id: number }
+  after?: Keyset
   limit: number
 }
+type ListFilter = Omit<CertificateFilter, 'limit'>
 
 const STATUSES: CertificateRow['status'][] = ['valid', 'suspended', 'revoked']
 
-function sortKey(f: Pick<CertificateFilter, 'sort'>) {
-  return f.sort === 'serial' ? certificates.serialHex : certificates.notAfter
-}
+const sortKey = (f: Pick<CertificateFilter, 'sort'>) => (f.sort === 'serial' ? certificates.serialHex : certificates.notAfter)
 
-function conditions(f: Omit<CertificateFilter, 'limit'>, status: CertificateRow['status'] | undefined): SQL[] {
+/** `col = value`, or demoted `+col = value`: the unary plus keeps SQLite from choosing that column's index. */
+const equals = (col: SQLWrapper, value: string, demoted: boolean) => (demoted ? sql`+${col} = ${value}` : sql`${col} = ${value}`)
+
+/**
+ * The filters other than the search box. In the serial order the office and the status only test rows on the
+ * walk of the serial index (each is a large share of the registry); `demoted` does the same for a query whose
+ * index a search arm chooses.
+ */
+function conditions(f: ListFilter, status: CertificateRow['status'] | undefined, demoted: boolean): SQL[] {
   const where: SQL[] = []
+  // one firm's or one broker's certificates are read through (ubn | broker_code, not_after)
+  const walk = demoted || f.sort === 'serial' || !!f.ubn || !!f.brokerCode
   const office = f.scope ?? f.officeCode
   if (f.scope && f.officeCode && f.officeCode !== f.scope) where.push(sql`0`)
-  if (office) where.push(eq(certificates.officeCode, office))
-  if (status) where.push(eq(certificates.status, status))
-  if (f.ubn) where.push(eq(certificates.ubn, f.ubn))
-  if (f.brokerCode) where.push(eq(certificates.brokerCode, f.brokerCode))
-  if (f.anyOf) {
-    const any: SQL[] = []
-    if (f.anyOf.serials?.length) any.push(inArray(certificates.serialHex, f.anyOf.serials))
-    if (f.anyOf.ubn) any.push(eq(certificates.ubn, f.anyOf.ubn))
-    if (f.anyOf.brokerCode) any.push(eq(certificates.brokerCode, f.anyOf.brokerCode))
-    where.push(any.length ? or(...any)! : sql`0`)
-  }
+  if (office) where.push(equals(certificates.officeCode, office, walk))
+  if (status) where.push(equals(certificates.status, status, walk))
+  if (f.ubn) where.push(equals(certificates.ubn, f.ubn, demoted))
+  if (f.brokerCode) where.push(equals(certificates.brokerCode, f.brokerCode, demoted))
   if (f.notAfterFrom) where.push(gte(certificates.notAfter, f.notAfterFrom))
   if (f.notAfterBefore) where.push(lt(certificates.notAfter, f.notAfterBefore))
-  if (f.after) {
-    // a row value, so that SQLite seeks the index instead of scanning it
-    const op = f.order === 'asc' ? sql`>` : sql`<`
-    where.push(sql`(${sortKey(f)}, ${certificates.id}) ${op} (${f.after.key}, ${f.after.id})`)
-  }
+  const after = keysetAfter(sortKey(f), certificates.id, f.order, f.after)
+  if (after) where.push(after)
   return where
 }
 
-/** The list's query for one status (or any) without its page size: the list takes a page, the export all. */
-function certificatesQuery(db: Db, f: Omit<CertificateFilter, 'limit'>, status: CertificateRow['status'] | undefined) {
-  const dir = f.order === 'asc' ? asc : desc
-  return db.select().from(certificates).where(and(...conditions(f, status))).orderBy(dir(sortKey(f)), dir(certificates.id))
+/** The search box's alternatives, each a condition one index answers. */
+function searchTerms(db: Db, anyOf: NonNullable<ListFilter['anyOf']>): SQL[] {
+  // a serial's stored spelling (the unique index finds it among the spellings), so that its arm is one row
+  const serial = anyOf.serials?.length ? db.select({ s: certificates.serialHex }).from(certificates).where(inArray(certificates.serialHex, anyOf.serials)).get()?.s : undefined
+  return [serial ? eq(certificates.serialHex, serial) : undefined, anyOf.ubn ? eq(certificates.ubn, anyOf.ubn) : undefined, anyOf.brokerCode ? eq(certificates.brokerCode, anyOf.brokerCode) : undefined].filter((t): t is SQL => !!t)
 }
-
-const page = (db: Db, f: CertificateFilter, status: CertificateRow['status'] | undefined): CertificateRow[] => certificatesQuery(db, f, status).limit(f.limit).all()
 
 /**
- * The queries a list of these filters reads, each in the list's order: one, or, sorted by expiry with no status
- * chosen, one index range per status ((office, status, not_after) or (status, not_after)) to be merged, so
- * that a million rows cost three index walks instead of a sort of the table.
+ * The list's query without its page size (decision 0016): the list takes a page of it, the export all of it.
+ * In the expiry order one index range per status ((office, status, not_after) or (status, not_after)) or per
+ * alternative of the search box ((ubn, not_after), (broker_code, not_after), the serial) is read in order and
+ * SQLite merges them (MERGE UNION), so a million rows cost a few index walks instead of a sort of the table.
  */
-export function certificateQueries(db: Db, f: Omit<CertificateFilter, 'limit'>) {
-  const narrow = f.status || f.sort !== 'notAfter' || f.anyOf || f.ubn || f.brokerCode
-  return narrow ? [certificatesQuery(db, f, f.status)] : STATUSES.map((s) => certificatesQuery(db, f, s))
+export function certificatesQuery(db: Db, f: ListFilter) {
+  const dir = f.order === 'asc' ? asc : desc
+  const order = [dir(sortKey(f)), dir(certificates.id)] as const
+  const select = (where: (SQL | undefined)[]) => db.select().from(certificates).where(and(...where))
+  if (f.anyOf) {
+    const terms = searchTerms(db, f.anyOf)
+    if (terms.length === 0) return select([sql`0`]).orderBy(...order)
+    if (f.sort === 'notAfter' && terms.length > 1) {
+      const arms = terms.map((term) => select([...conditions(f, f.status, true), term]))
+      return union(arms[0]!, arms[1]!, ...arms.slice(2)).orderBy(...order)
+    }
+    // one alternative, or the serial order: the matches are one firm's or one broker's, sorted
+    return select([...conditions(f, f.status, false), or(...terms)]).orderBy(...order)
+  }
+  const perStatus = !f.status && f.sort === 'notAfter' && !f.ubn && !f.brokerCode
+  if (!perStatus) return select(conditions(f, f.status, false)).orderBy(...order)
+  const [valid, suspended, revoked] = STATUSES.map((s) => select(conditions(f, s, false)))
+  return unionAll(valid!, suspended!, revoked!).orderBy(...order)
 }
 
-/** The merge order of certificateQueries: expiry, then id, in the list's direction. */
-export const byExpiry = (order: 'asc' | 'desc') => (a: CertificateRow, b: CertificateRow) =>
-  (order === 'asc' ? 1 : -1) * (a.notAfter < b.notAfter ? -1 : a.notAfter > b.notAfter ? 1 : a.id - b.id)
-
-/** Keyset paging over (sort key, id), with the per-status ranges of certificateQueries merged. */
+/** Keyset paging over (sort key, id). */
 export function listCertificates(db: Db, f: CertificateFilter): CertificateRow[] {
-  const narrow = f.status || f.sort !== 'notAfter' || f.anyOf || f.ubn || f.brokerCode
-  if (narrow) return page(db, f, f.status)
-  const merged = STATUSES.flatMap((s) => page(db, f, s))
-  merged.sort(byExpiry(f.order))
-  return merged.slice(0, f.limit)
+  return certificatesQuery(db, f).limit(f.limit).all()
+}
+
+/** The rows the filters select, unordered, for the bounded count. */
+export function certificatesCountQuery(db: Db, f: Omit<ListFilter, 'after'>) {
+  const terms = f.anyOf ? searchTerms(db, f.anyOf) : []
+  const search = f.anyOf ? (terms.length ? or(...terms) : sql`0`) : undefined
+  return db
+    .select({ one: sql`1` })
+    .from(certificates)
+    .where(and(...conditions({ ...f, sort: 'notAfter' }, f.status, false), search))
+}
+
+export function countCertificates(db: Db, f: Omit<ListFilter, 'after'>) {
+  return boundedCount(db, certificatesCountQuery(db, f))
 }
 
 /** What the audit trail says about a certificate: the CA's rows (`ca_certificate`) and the registry's (`certificate`). */

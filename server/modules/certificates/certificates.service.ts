@@ -4,8 +4,9 @@ import { normalizeSerial, type Certificate, type CertificateEvent, type Certific
 import { AppError } from '../../../core/errors'
 import type { Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
+import { decodeCursor, encodeCursor, pageOf } from '../../lib/paging'
 import { officeScope } from '../../lib/sql'
-import { certificatesOfBrokerRows, existsFor, findCertificateBySerial, insertCertificate, listCertificates, serialSpellings, setCertificateStatus, type CertificateFilter, type CertificateRow, type NewCertificateRow } from './certificates.repo'
+import { certificatesOfBrokerRows, countCertificates, existsFor, findCertificateBySerial, insertCertificate, listCertificates, serialSpellings, setCertificateStatus, type CertificateFilter, type CertificateRow, type NewCertificateRow } from './certificates.repo'
 import { timelineOf, toCertificate, toSummary } from './certificates.view'
 
 /** The registry entry of a customs certificate (RA side), or null. */
@@ -35,17 +36,6 @@ export function scopedCertificate(db: Db, user: SessionUser, serialHex: string):
   const scope = officeScope(user.officeCode)
   if (!row || (scope && row.officeCode !== scope)) throw new AppError('NOT_FOUND', { message: { 'zh-TW': '查無此憑證序號', en: 'No certificate with this serial' } })
   return row
-}
-
-function decodeCursor(cursor: string | undefined): { key: string; id: number } | undefined {
-  if (!cursor) return undefined
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, number]
-    if (typeof key === 'string' && Number.isSafeInteger(id)) return { key, id }
-  } catch {
-    // fall through to the field error
-  }
-  throw new AppError('VALIDATION_FAILED', { fieldErrors: { cursor: 'cursorInvalid' } })
 }
 
 const taipeiMidnight = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString()
@@ -90,12 +80,10 @@ export function certificateFilter(opts: { user: SessionUser; query: ListFilters;
 
 export function searchCertificates(opts: { db: Db; user: SessionUser; query: z.output<typeof certificateListQuery>; now: Date }): CertificatePage {
   const { query } = opts
-  const rows = listCertificates(opts.db, { ...certificateFilter(opts), after: decodeCursor(query.cursor), limit: query.limit + 1 })
-  const more = rows.length > query.limit
-  const items = more ? rows.slice(0, query.limit) : rows
-  const last = items[items.length - 1]
-  const key = (r: CertificateRow) => (query.sort === 'serial' ? r.serialHex : r.notAfter)
-  return { items: items.map(toSummary), nextCursor: more && last ? Buffer.from(JSON.stringify([key(last), last.id])).toString('base64url') : null }
+  const filter = certificateFilter(opts)
+  const rows = listCertificates(opts.db, { ...filter, after: decodeCursor(query.cursor), limit: query.limit + 1 })
+  const page = pageOf(rows, query.limit, (last) => encodeCursor(query.sort === 'serial' ? last.serialHex : last.notAfter, last.id))
+  return { items: page.items.map(toSummary), nextCursor: page.nextCursor, ...(query.cursor ? {} : { total: countCertificates(opts.db, filter) }) }
 }
 
 export function getCertificate(opts: { db: Db; user: SessionUser; serialHex: string }): Promise<Certificate> {

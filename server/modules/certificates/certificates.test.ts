@@ -61,13 +61,17 @@ describe('searching the registry', () => {
     const all = serials(await list('sort=notAfter'))
     expect(all).toHaveLength(6)
     const seen: string[] = []
+    const totals: unknown[] = []
     let cursor: string | null = null
     do {
-      const res: { json: { items: { serialHex: string }[]; nextCursor: string | null } } = await list(`sort=notAfter&limit=4${cursor ? `&cursor=${cursor}` : ''}`)
+      const res: { json: { items: { serialHex: string }[]; nextCursor: string | null; total?: unknown } } = await list(`sort=notAfter&limit=4${cursor ? `&cursor=${cursor}` : ''}`)
       seen.push(...serials(res))
+      totals.push(res.json.total)
       cursor = res.json.nextCursor
     } while (cursor)
     expect(seen).toEqual(all)
+    // the first page counts the list, the next does not count again
+    expect(totals).toEqual([{ count: 6, capped: false }, undefined])
     expect((await list('cursor=garbage')).json.error.fieldErrors.cursor).toBeTruthy()
   })
 

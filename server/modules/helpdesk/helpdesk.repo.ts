@@ -1,8 +1,8 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm'
 import type { EmailChangeInfo } from '../../../core/contracts/helpdesk'
 import type { Db } from '../../../db/client'
 import { emailChanges, passwordResets, portalAccounts, portalCards, staff } from '../../../db/schema'
-import { startsWithPattern } from '../../lib/sql'
+import { boundedCount } from '../../lib/paging'
 
 export type AccountRow = typeof portalAccounts.$inferSelect
 
@@ -10,17 +10,31 @@ export function findAccount(db: Db, id: number): AccountRow | null {
   return db.select().from(portalAccounts).where(eq(portalAccounts.id, id)).get() ?? null
 }
 
-/** By account id, ID number, UBN or e-mail; exact matches, and prefix matches of the account id. */
-export function searchAccounts(db: Db, q: string): AccountRow[] {
+/** A GLOB pattern for "starts with" (GLOB, unlike LIKE, is case-sensitive, so the BINARY index serves it). */
+const startsWith = (text: string) => `${text.replace(/[*?[\]]/g, (ch) => `[${ch}]`)}*`
+
+/**
+ * By account id, ID number, UBN or e-mail; exact matches, and prefix matches of the account id: each an index
+ * (an individual's ID number through the partial index that holds them), the 50 first by account id.
+ */
+export function accountsMatchingQuery(db: Db, q: string) {
   const upper = q.toUpperCase()
   return db
     .select()
     .from(portalAccounts)
-    .where(or(eq(portalAccounts.accountId, q.toLowerCase()), sql`${portalAccounts.accountId} like ${startsWithPattern(q.toLowerCase())} escape '\\'`, eq(portalAccounts.idNumber, upper), eq(portalAccounts.ubn, q), eq(portalAccounts.email, q.toLowerCase())))
+    .where(
+      or(
+        sql`${portalAccounts.accountId} glob ${startsWith(q.toLowerCase())}`,
+        and(eq(portalAccounts.idNumber, upper), eq(portalAccounts.category, 'individual')),
+        eq(portalAccounts.ubn, q),
+        eq(portalAccounts.email, q.toLowerCase()),
+      ),
+    )
     .orderBy(portalAccounts.accountId)
     .limit(50)
-    .all()
 }
+
+export const searchAccounts = (db: Db, q: string): AccountRow[] => accountsMatchingQuery(db, q).all()
 
 export function cardsOf(db: Db, accountRef: number) {
   return db.select({ kind: portalCards.kind, serialHex: portalCards.serialHex, notAfter: portalCards.notAfter, boundVia: portalCards.boundVia }).from(portalCards).where(eq(portalCards.accountRef, accountRef)).all()
@@ -48,17 +62,31 @@ export function insertEmailChange(db: Db, values: typeof emailChanges.$inferInse
 }
 
 const requester = sql<string>`(select display_name from staff where staff.id = ${emailChanges.requestedBy})`
-export function listEmailChanges(db: Db, status?: EmailChangeInfo['status']): EmailChangeInfo[] {
+
+/** Newest first: the rowid, or (status, id) (decision 0016). */
+function emailChangeConditions(f: { status?: EmailChangeInfo['status']; beforeId?: number; id?: number }) {
+  return and(f.status ? eq(emailChanges.status, f.status) : undefined, f.beforeId ? lt(emailChanges.id, f.beforeId) : undefined, f.id ? eq(emailChanges.id, f.id) : undefined)
+}
+
+export function emailChangesQuery(db: Db, f: { status?: EmailChangeInfo['status']; beforeId?: number; id?: number }) {
   return db
     .select({ id: emailChanges.id, accountId: portalAccounts.accountId, oldEmail: emailChanges.oldEmail, newEmail: emailChanges.newEmail, reason: emailChanges.reason, status: emailChanges.status, requestedBy: requester, requestedAt: emailChanges.requestedAt, decidedBy: staff.displayName, decidedAt: emailChanges.decidedAt, version: emailChanges.version })
     .from(emailChanges)
     .innerJoin(portalAccounts, eq(portalAccounts.id, emailChanges.accountRef))
     .leftJoin(staff, eq(staff.id, emailChanges.decidedBy))
-    .where(status ? eq(emailChanges.status, status) : undefined)
+    .where(emailChangeConditions(f))
     .orderBy(desc(emailChanges.id))
-    .limit(200)
-    .all()
 }
+
+export function listEmailChanges(db: Db, f: { status?: EmailChangeInfo['status']; beforeId?: number; limit: number }): EmailChangeInfo[] {
+  return emailChangesQuery(db, f).limit(f.limit).all()
+}
+
+/** One e-mail change as the list shows it. */
+export const emailChangeInfo = (db: Db, id: number): EmailChangeInfo | null => emailChangesQuery(db, { id }).get() ?? null
+
+export const emailChangesCountQuery = (db: Db, f: { status?: EmailChangeInfo['status'] }) => db.select({ one: sql`1` }).from(emailChanges).where(emailChangeConditions(f))
+export const countEmailChanges = (db: Db, f: { status?: EmailChangeInfo['status'] }) => boundedCount(db, emailChangesCountQuery(db, f))
 
 export function findEmailChange(db: Db, id: number) {
   return db.select().from(emailChanges).where(eq(emailChanges.id, id)).get() ?? null

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { accountSearchQuery, checklistRequest, decideEmailChangeRequest, emailChangeRequest, resetPasswordRequest } from '../../../core/contracts/helpdesk'
+import { accountSearchQuery, checklistRequest, decideEmailChangeRequest, emailChangeListQuery, emailChangeRequest, resetPasswordRequest } from '../../../core/contracts/helpdesk'
 import { allow } from '../../lib/auth'
 import { auditContext, currentUser, type AppEnv } from '../../lib/context'
 import { valid } from '../../lib/validate'
@@ -9,7 +9,6 @@ import {
 } from './helpdesk.service'
 
 const idParam = z.object({ id: z.coerce.number({ message: 'invalidType' }).int().positive() })
-const statusQuery = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected'], { message: 'invalidOption' }).optional() })
 
 /** The helpdesk's portal-account tools (issue 7 §3); the second approver of an e-mail change may be a supervisor. */
 export function createHelpdeskRoutes() {
@@ -26,7 +25,7 @@ export function createHelpdeskRoutes() {
     .post('/accounts/:id/email-change', allow('helpdesk'), valid('param', idParam), valid('json', emailChangeRequest), (c) =>
       c.json(requestEmailChange({ deps: c.get('deps'), user: currentUser(c), id: c.req.valid('param').id, ...c.req.valid('json'), ctx: auditContext(c) }), 201),
     )
-    .get('/email-changes', allow('helpdesk', 'supervisor'), valid('query', statusQuery), (c) => c.json({ items: listEmailChangeRequests({ deps: c.get('deps'), status: c.req.valid('query').status }) }))
+    .get('/email-changes', allow('helpdesk', 'supervisor'), valid('query', emailChangeListQuery), (c) => c.json(listEmailChangeRequests({ deps: c.get('deps'), query: c.req.valid('query') })))
     .post('/email-changes/:id/decide', allow('helpdesk', 'supervisor'), valid('param', idParam), valid('json', decideEmailChangeRequest), (c) =>
       c.json(decideEmailChange({ deps: c.get('deps'), user: currentUser(c), id: c.req.valid('param').id, ...c.req.valid('json'), ctx: auditContext(c) })),
     )

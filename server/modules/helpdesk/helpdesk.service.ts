@@ -1,16 +1,18 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto'
 import type { SessionUser } from '../../../core/contracts/auth'
-import { RESET_LINK_HOURS, type Checklist, type EmailChangeInfo, type HelpdeskAccount } from '../../../core/contracts/helpdesk'
+import type { z } from 'zod'
+import { RESET_LINK_HOURS, type Checklist, type EmailChangeInfo, type EmailChangePage, type emailChangeListQuery, type HelpdeskAccount } from '../../../core/contracts/helpdesk'
 import { AppError } from '../../../core/errors'
 import { maskPersonId, parseRocDate } from '../../../core/tw'
 import { inTransaction } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import type { AppDeps } from '../../lib/context'
 import { queueMail } from '../../lib/mail/outbox'
+import { decodeIdCursor, pageOf } from '../../lib/paging'
 import { hashPassword } from '../../lib/password'
 import { deletePortalSessionsOf } from '../../lib/portal-session-store'
 import { hitRateLimit } from '../../lib/rate-limit'
-import { cardsOf, decideEmailChange, findAccount, findEmailChange, findReset, insertEmailChange, insertReset, listEmailChanges, searchAccounts, spendReset, updateAccount, type AccountRow } from './helpdesk.repo'
+import { cardsOf, countEmailChanges, decideEmailChange, emailChangeInfo, findAccount, findEmailChange, findReset, insertEmailChange, insertReset, listEmailChanges, searchAccounts, spendReset, updateAccount, type AccountRow } from './helpdesk.repo'
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 const squash = (v: string) => v.normalize('NFC').replace(/\s+/g, '')
@@ -115,11 +117,14 @@ export function requestEmailChange(opts: { deps: AppDeps; user: SessionUser; id:
     recordAudit(tx, ctx, { action: 'helpdesk.email_change_requested', entity: 'portal_account', entityId: row.id, before: { email: row.email }, after: { newEmail: opts.newEmail, reason: opts.reason } })
     return changeId
   })
-  return listEmailChanges(deps.db).find((c) => c.id === id)!
+  return emailChangeInfo(deps.db, id)!
 }
 
-export function listEmailChangeRequests(opts: { deps: AppDeps; status?: EmailChangeInfo['status'] }): EmailChangeInfo[] {
-  return listEmailChanges(opts.deps.db, opts.status)
+export function listEmailChangeRequests(opts: { deps: AppDeps; query: z.output<typeof emailChangeListQuery> }): EmailChangePage {
+  const { deps, query } = opts
+  const rows = listEmailChanges(deps.db, { status: query.status, beforeId: decodeIdCursor(query.cursor), limit: query.limit + 1 })
+  const page = pageOf(rows, query.limit, (last) => String(last.id))
+  return { ...page, ...(query.cursor ? {} : { total: countEmailChanges(deps.db, { status: query.status }) }) }
 }
 
 /** The second pair of eyes: someone other than the requester approves (the e-mail changes) or rejects. */
@@ -134,7 +139,7 @@ export function decideEmailChangeRequest(opts: { deps: AppDeps; user: SessionUse
     if (opts.approve) updateAccount(tx, change.accountRef, { email: change.newEmail }, at)
     recordAudit(tx, ctx, { action: opts.approve ? 'helpdesk.email_changed' : 'helpdesk.email_change_rejected', entity: 'portal_account', entityId: change.accountRef, before: { email: change.oldEmail }, after: { email: opts.approve ? change.newEmail : change.oldEmail } })
   })
-  return listEmailChanges(deps.db).find((c) => c.id === change.id)!
+  return emailChangeInfo(deps.db, change.id)!
 }
 
 const linkError = () => new AppError('VALIDATION_FAILED', { message: { 'zh-TW': '此重設連結已失效或已使用，請洽客服重新寄送', en: 'This reset link has expired or was already used; ask the helpdesk for a new one' }, fieldErrors: { token: { 'zh-TW': '連結已失效或已使用', en: 'The link has expired or was used' } } })

@@ -88,6 +88,9 @@ describe('helpdesk: migrated accounts', () => {
     expect(approved.json).toMatchObject({ status: 'approved', newEmail: 'new@zhonggang.example.tw' })
     expect((await t.call('GET', `/api/helpdesk/accounts/${id}`, { as: helpdesk })).json.email).toBe('new@zhonggang.example.tw')
     expect(t.sqlite.prepare("select count(*) n from audit_log where action = 'helpdesk.email_changed'").get()).toEqual({ n: 1 })
+    const decided = (await t.call('GET', '/api/helpdesk/email-changes?status=approved&limit=1', { as: helpdesk })).json
+    expect(decided).toMatchObject({ items: [{ id: asked.json.id, status: 'approved' }], nextCursor: null, total: { count: 1, capped: false } })
+    expect((await t.call('GET', '/api/helpdesk/email-changes?status=pending', { as: helpdesk })).json.items).toEqual([])
   })
 
   it('is for the helpdesk: a clerk gets 403', async () => {

@@ -12,13 +12,15 @@ export const brokerByCode = (db: Db, code: string) => db.select().from(brokers).
 export const brokerByNationalId = (db: Db, id: string) => db.select().from(brokers).where(eq(brokers.nationalId, id)).get() ?? null
 export const accountById = (db: Db, id: number) => db.select().from(portalAccounts).where(eq(portalAccounts.id, id)).get() ?? null
 export const accountByAccountId = (db: Db, accountId: string) => db.select().from(portalAccounts).where(eq(portalAccounts.accountId, accountId)).get() ?? null
-export const accountByIdNumber = (db: Db, idNumber: string) => db.select().from(portalAccounts).where(eq(portalAccounts.idNumber, idNumber)).get() ?? null
+/** A person's account by ID number: only individuals carry one, and their partial index holds them. */
+const individualWith = (idNumber: string) => and(eq(portalAccounts.idNumber, idNumber), eq(portalAccounts.category, 'individual'))
+export const accountByIdNumber = (db: Db, idNumber: string) => db.select().from(portalAccounts).where(individualWith(idNumber)).get() ?? null
 export const applicationByNo = (db: Db, no: string) => db.select({ ubn: applications.ubn, companyName: applications.companyName }).from(applications).where(eq(applications.applicationNo, no)).get() ?? null
 export const slipByNo = (db: Db, no: string) => db.select({ ubn: feeSlips.payerUbn, name: feeSlips.payerName }).from(feeSlips).where(eq(feeSlips.slipNo, no)).get() ?? null
 export const certificateBySerials = (db: Db, spellings: string[]) => db.select({ ubn: certificates.ubn, brokerCode: certificates.brokerCode, subjectDn: certificates.subjectDn }).from(certificates).where(inArray(certificates.serialHex, spellings)).get() ?? null
 
 export function accountsOf(db: Db, where: { ubn: string } | { idNumber: string } | { id: number }): LookupAccount[] {
-  const cond = 'ubn' in where ? eq(portalAccounts.ubn, where.ubn) : 'idNumber' in where ? eq(portalAccounts.idNumber, where.idNumber) : eq(portalAccounts.id, where.id)
+  const cond = 'ubn' in where ? eq(portalAccounts.ubn, where.ubn) : 'idNumber' in where ? individualWith(where.idNumber) : eq(portalAccounts.id, where.id)
   return db
     .select({ id: portalAccounts.id, accountId: portalAccounts.accountId, category: portalAccounts.category, name: sql<string>`coalesce(${portalAccounts.companyName}, ${portalAccounts.contactName})`, email: portalAccounts.email, migrated: portalAccounts.migrated, hasPassword: sql<boolean>`${portalAccounts.passwordHash} is not null`, lastLoginAt: portalAccounts.lastLoginAt })
     .from(portalAccounts)
@@ -42,9 +44,16 @@ export function certificateRowsOf(db: Db, accountRefs: number[], who: Who | null
   return [...cards, ...regs, ...issued.filter((c) => !registered.has(c.serialHex))]
 }
 
+/** The latest received first, as the queue orders them: (ubn | broker_code, received_at) in index order. */
 export function applicationsOf(db: Db, who: Who): LookupApplication[] {
   const cond = 'ubn' in who ? eq(applications.ubn, who.ubn) : eq(applications.brokerCode, who.brokerCode)
-  return db.select({ id: applications.id, applicationNo: applications.applicationNo, service: applications.service, status: applications.status, createdAt: applications.createdAt }).from(applications).where(cond).orderBy(desc(applications.id)).limit(LIMIT).all()
+  return db
+    .select({ id: applications.id, applicationNo: applications.applicationNo, service: applications.service, status: applications.status, createdAt: applications.createdAt })
+    .from(applications)
+    .where(cond)
+    .orderBy(desc(applications.receivedAt), desc(applications.id))
+    .limit(LIMIT)
+    .all()
 }
 
 export function feeSlipsOf(db: Db, who: Who): LookupFeeSlip[] {

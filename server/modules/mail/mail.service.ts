@@ -5,22 +5,23 @@ import { AppError } from '../../../core/errors'
 import { inTransaction, type Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { redactSecrets } from '../../lib/mail/templates'
+import { decodeIdCursor, pageOf, searchWindow, windowedPage } from '../../lib/paging'
 import { officeScope } from '../../lib/sql'
-import { findMail, listMail, requeueFailedMail } from './mail.repo'
-
-function decodeCursor(cursor: string | undefined): number | undefined {
-  if (!cursor) return undefined
-  const id = Number(cursor)
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('VALIDATION_FAILED', { fieldErrors: { cursor: 'cursorInvalid' } })
-  return id
-}
+import { countMail, findMail, listMail, mailIdRange, requeueFailedMail } from './mail.repo'
 
 export function searchMail(opts: { db: Db; actor: SessionUser; query: z.output<typeof mailListQuery> }): MailPage {
-  const { query } = opts
-  const items = listMail(opts.db, { status: query.status, q: query.q, beforeId: decodeCursor(query.cursor), limit: query.limit + 1, scope: officeScope(opts.actor.officeCode) })
-  const more = items.length > query.limit
-  const page = more ? items.slice(0, query.limit) : items
-  return { items: page, nextCursor: more ? String(page[page.length - 1]!.id) : null }
+  const { db, query } = opts
+  const filter = { status: query.status, q: query.q, scope: officeScope(opts.actor.officeCode) }
+  const beforeId = decodeIdCursor(query.cursor)
+  if (query.q) {
+    // a text search cannot use an index: each page examines a window of the outbox, newest first (decision 0016)
+    const ids = mailIdRange(db)
+    if (!ids) return { items: [], nextCursor: null }
+    const window = searchWindow(beforeId, ids)
+    return windowedPage(listMail(db, { ...filter, ...window, limit: query.limit + 1 }), query.limit, window, ids.min)
+  }
+  const page = pageOf(listMail(db, { ...filter, beforeId, limit: query.limit + 1 }), query.limit, (last) => String(last.id))
+  return { ...page, ...(query.cursor ? {} : { total: countMail(db, filter) }) }
 }
 
 /** A mail the actor may see: other offices' mails (and, for an office admin, mails about no application) do not exist. */

@@ -80,6 +80,7 @@ describe('the outbox API (admin)', () => {
     expect(first.json.items.map((m: { id: number }) => m.id)).toEqual([ids[4], ids[3]])
     expect(first.json.items[0]).toMatchObject({ to: 'firm4@example.com', status: 'pending', attempts: 0, applicationId: apps[4]!.id, template: 'application-fee-due' })
     expect(first.json.items[0]).not.toHaveProperty('text')
+    expect(first.json.total).toEqual({ count: 5, capped: false })
     const second = await t.call('GET', `/api/mail?limit=2&cursor=${first.json.nextCursor}`, { as: admin })
     expect(second.json.items.map((m: { id: number }) => m.id)).toEqual([ids[2], ids[1]])
     const last = await t.call('GET', `/api/mail?limit=2&cursor=${second.json.nextCursor}`, { as: admin })

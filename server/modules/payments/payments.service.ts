@@ -6,10 +6,12 @@ import { taipeiDate } from '../../../core/tw'
 import { parseFeeSlipNo } from '../../../core/workflow/fee-slip-number'
 import { inTransaction, type Db } from '../../../db/client'
 import type { AuditContext } from '../../lib/audit'
+import { decodeCursor, encodeCursor, pageOf, SORT_LIMIT } from '../../lib/paging'
 import { officeScope } from '../../lib/sql'
+import { firmsWithNameContaining } from '../applications/applications.service'
 import { scopedSlip } from '../fee-slips/fee-slips.service'
 import { applyPayment, isUniqueViolation, slipProblem, toPayment } from './payments.apply'
-import { listPayments, paymentById, paymentOfSlip } from './payments.repo'
+import { countPayments, listPayments, manyPayments, paymentById, paymentOfSlip } from './payments.repo'
 
 export const slipMessages = {
   checkDigit: { 'zh-TW': '繳款單號碼檢查碼不符，請核對號碼', en: 'The fee slip number’s check digit is wrong; check the number' },
@@ -52,23 +54,23 @@ export function recordPayment(opts: { db: Db; user: SessionUser; input: z.output
   }
 }
 
-function decodeCursor(cursor: string | undefined): { key: string; id: number } | undefined {
-  if (!cursor) return undefined
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, number]
-    if (typeof key === 'string' && Number.isSafeInteger(id)) return { key, id }
-  } catch {
-    // fall through to the field error
-  }
-  throw new AppError('VALIDATION_FAILED', { fieldErrors: { cursor: 'cursorInvalid' } })
-}
+/** More firms than this with a matching name make the search broad: tested on the walk of the payment dates. */
+const MAX_PAYER_FIRMS = 32
 
 /** Payments of the user's office (all of them at headquarters), newest payment date first. */
 export function searchPayments(opts: { db: Db; user: SessionUser; query: z.output<typeof paymentListQuery> }): PaymentPage {
-  const { query } = opts
-  const rows = listPayments(opts.db, { scope: officeScope(opts.user.officeCode), q: query.q, from: query.from, to: query.to, after: decodeCursor(query.cursor), limit: query.limit + 1 })
-  const more = rows.length > query.limit
-  const page = more ? rows.slice(0, query.limit) : rows
-  const last = page[page.length - 1]
-  return { items: page.map(toPayment), nextCursor: more && last ? Buffer.from(JSON.stringify([last.paidOn, last.id])).toString('base64url') : null }
+  const { db, query } = opts
+  const filter = {
+    scope: officeScope(opts.user.officeCode),
+    q: query.q,
+    payerUbns: query.q ? firmsWithNameContaining(db, query.q, MAX_PAYER_FIRMS) : undefined,
+    from: query.from,
+    to: query.to,
+  }
+  const total = query.cursor ? undefined : countPayments(db, filter)
+  // a firm's payments may be tens of thousands: then the walk of the payment dates finds a page sooner than a sort
+  const walk = query.q !== undefined && filter.payerUbns !== null && (total ? total.count >= SORT_LIMIT : manyPayments(db, filter))
+  const rows = listPayments(db, { ...filter, walk, after: decodeCursor(query.cursor), limit: query.limit + 1 })
+  const page = pageOf(rows, query.limit, (last) => encodeCursor(last.paidOn, last.id))
+  return { items: page.items.map(toPayment), nextCursor: page.nextCursor, ...(total ? { total } : {}) }
 }

@@ -2,13 +2,13 @@ import type { z } from 'zod'
 import type { SessionUser } from '../../../core/contracts/auth'
 import type { CertificateEventType } from '../../../core/contracts/certificates'
 import type { BrokerTimeline, ReassignmentPage, reassignmentListQuery, TimelineEvent, TimelineEventType } from '../../../core/contracts/reassignments'
-import { AppError } from '../../../core/errors'
 import { taipeiDayStart } from '../../../core/tw'
 import type { Db } from '../../../db/client'
+import { decodeIdCursor, pageOf } from '../../lib/paging'
 import { findFirmRecord, getBroker } from '../broker-records/broker-records.service'
 import { certificateEventsOfBroker } from '../certificates/certificates.service'
 import { registrationHistoryOfBroker } from '../registrations/registrations.service'
-import { listReassignments } from './reassignments.repo'
+import { countReassignments, listReassignments } from './reassignments.repo'
 import { toReassignment } from './reassignments.view'
 
 /**
@@ -17,11 +17,9 @@ import { toReassignment } from './reassignments.view'
  */
 export function searchReassignments(opts: { db: Db; user: SessionUser; query: z.output<typeof reassignmentListQuery> }): ReassignmentPage {
   const { query } = opts
-  const before = query.cursor === undefined ? undefined : Number(query.cursor)
-  if (before !== undefined && !(Number.isSafeInteger(before) && before > 0)) throw new AppError('VALIDATION_FAILED', { fieldErrors: { cursor: 'cursorInvalid' } })
-  const rows = listReassignments(opts.db, { ...query, before, limit: query.limit + 1 })
-  const items = rows.slice(0, query.limit).map((r) => toReassignment(r, opts.user))
-  return { items, nextCursor: rows.length > query.limit ? String(items.at(-1)!.id) : null }
+  const rows = listReassignments(opts.db, { ...query, before: decodeIdCursor(query.cursor), limit: query.limit + 1 })
+  const page = pageOf(rows, query.limit, (last) => String(last.id))
+  return { items: page.items.map((r) => toReassignment(r, opts.user)), nextCursor: page.nextCursor, ...(query.cursor ? {} : { total: countReassignments(opts.db, query) }) }
 }
 
 const certificateTypes: Partial<Record<CertificateEventType, TimelineEventType>> = {

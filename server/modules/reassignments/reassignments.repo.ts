@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import type { ReassignmentKind, ReassignmentStatus } from '../../../core/contracts/reassignments'
 import type { Db } from '../../../db/client'
 import { brokers, firms, reassignments, staff } from '../../../db/schema'
+import { boundedCount } from '../../lib/paging'
 
 export type NewReassignmentRow = typeof reassignments.$inferInsert
 
@@ -67,13 +68,27 @@ export interface ReassignmentFilter {
   limit: number
 }
 
-export function listReassignments(db: Db, f: ReassignmentFilter): ReassignmentRow[] {
-  const where: (SQL | undefined)[] = [
+/**
+ * Newest first (decision 0016): the rowid, or (status, id); a broker's or a firm's requests are a few,
+ * looked up by their indexes and sorted.
+ */
+function conditions(f: Omit<ReassignmentFilter, 'limit'>): (SQL | undefined)[] {
+  return [
     f.brokerCode ? eq(reassignments.brokerCode, f.brokerCode) : undefined,
     f.ubn ? or(eq(reassignments.fromUbn, f.ubn), eq(reassignments.toUbn, f.ubn)) : undefined,
     f.kind ? eq(reassignments.kind, f.kind) : undefined,
     f.status ? eq(reassignments.status, f.status) : undefined,
     f.before ? lt(reassignments.id, f.before) : undefined,
   ]
-  return select(db).where(and(...where)).orderBy(desc(reassignments.id)).limit(f.limit).all()
 }
+
+export function reassignmentsQuery(db: Db, f: Omit<ReassignmentFilter, 'limit'>) {
+  return select(db).where(and(...conditions(f))).orderBy(desc(reassignments.id))
+}
+
+export function listReassignments(db: Db, f: ReassignmentFilter): ReassignmentRow[] {
+  return reassignmentsQuery(db, f).limit(f.limit).all()
+}
+
+export const reassignmentsCountQuery = (db: Db, f: Omit<ReassignmentFilter, 'limit' | 'before'>) => db.select({ one: sql`1` }).from(reassignments).where(and(...conditions(f)))
+export const countReassignments = (db: Db, f: Omit<ReassignmentFilter, 'limit' | 'before'>) => boundedCount(db, reassignmentsCountQuery(db, f))

@@ -64,8 +64,12 @@ export interface RowFilter {
 /** Alternatives joined with OR; none at all matches nothing (a filter that names no right grants none). */
 const anyOf = (parts: (SQL | undefined)[]) => or(...parts) ?? sql`0`
 
-/** Active signing registrations, with the account that registered each. */
-export function listSigning(db: Db, f: RowFilter) {
+/**
+ * Active signing registrations, with the account that registered each. Each right is an index of its own
+ * (UBN, account, broker code, broker's ID number), so SQLite reads only the rows within the rights (MULTI-INDEX
+ * OR); the search box tests those (decision 0016).
+ */
+export function signingQuery(db: Db, f: RowFilter) {
   const r = f.rights
   const s = f.search
   const rights = anyOf([
@@ -86,18 +90,20 @@ export function listSigning(db: Db, f: RowFilter) {
     .select({ registration: registrations, accountId: portalAccounts.accountId })
     .from(registrations)
     .innerJoin(portalAccounts, eq(portalAccounts.id, registrations.accountRef))
-    .where(and(eq(registrations.status, 'active'), rights, search))
-    .all()
+    .where(and(sql`+${registrations.status} = 'active'`, rights, search))
 }
 
-/** Sign-in cards (登入用憑證) of the accounts within the rights and the search. */
-export function listLoginCards(db: Db, f: RowFilter) {
+export const listSigning = (db: Db, f: RowFilter) => signingQuery(db, f).all()
+
+/**
+ * Sign-in cards (登入用憑證) of the accounts within the rights and the search. Both rights name cards by their
+ * account (a company's accounts by UBN, or the user's own), so portal_cards_account_idx answers them.
+ */
+export function loginCardsQuery(db: Db, f: RowFilter) {
   const r = f.rights
   const s = f.search
-  const rights = anyOf([
-    r.ubn ? and(eq(portalAccounts.ubn, r.ubn), eq(portalAccounts.category, 'company')) : undefined,
-    r.accountRef ? eq(portalCards.accountRef, r.accountRef) : undefined,
-  ])
+  const companyAccounts = (ubn: string) => db.select({ id: portalAccounts.id }).from(portalAccounts).where(and(eq(portalAccounts.ubn, ubn), eq(portalAccounts.category, 'company')))
+  const rights = anyOf([r.ubn ? inArray(portalCards.accountRef, companyAccounts(r.ubn)) : undefined, r.accountRef ? eq(portalCards.accountRef, r.accountRef) : undefined])
   const search = s
     ? anyOf([
         s.accountId ? eq(portalAccounts.accountId, s.accountId) : undefined,
@@ -110,5 +116,6 @@ export function listLoginCards(db: Db, f: RowFilter) {
     .from(portalCards)
     .innerJoin(portalAccounts, eq(portalAccounts.id, portalCards.accountRef))
     .where(and(rights, search))
-    .all()
 }
+
+export const listLoginCards = (db: Db, f: RowFilter) => loginCardsQuery(db, f).all()

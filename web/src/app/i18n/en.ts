@@ -19,6 +19,7 @@ import portalAuth from '@web/features/portal-auth/messages.en'
 import registrations from '@web/features/registrations/messages.en'
 import reassignments from '@web/features/reassignments/messages.en' // reassignments
 import exports from '@web/components/export-messages.en' // exports
+import lists from '@web/components/list-messages.en' // list totals
 
 export default {
   app: {
@@ -134,6 +135,8 @@ export default {
   reassignments,
   // exports (components/ExportButton)
   exports,
+  // list totals (components/ListTotal)
+  lists,
   errors: {
     forbiddenTitle: 'You may not view this page',
     forbiddenBody: 'Ask the administrator for a role that includes this function.',

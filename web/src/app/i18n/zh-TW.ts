@@ -17,6 +17,7 @@ import portalAuth from '@web/features/portal-auth/messages.zh-TW'
 import registrations from '@web/features/registrations/messages.zh-TW'
 import reassignments from '@web/features/reassignments/messages.zh-TW' // reassignments
 import exports from '@web/components/export-messages.zh-TW' // exports
+import lists from '@web/components/list-messages.zh-TW' // list totals
 
 /** UI texts in Traditional Chinese (the default). Keep `en.ts` in step: it must satisfy this shape. */
 export default {
@@ -133,6 +134,8 @@ export default {
   reassignments,
   // exports (components/ExportButton)
   exports,
+  // list totals (components/ListTotal)
+  lists,
   errors: {
     forbiddenTitle: '您沒有檢視此頁面的權限',
     forbiddenBody: '如需使用此功能，請洽系統管理者調整角色。',

@@ -3,6 +3,7 @@ import type zhTW from './messages.zh-TW'
 
 export default {
   title: 'Helpdesk: accounts and passwords',
+  page: 'Page {page}',
   note: 'Search by account id, ID number, UBN or e-mail. Migrated accounts (registered before 2013-08-17) have no password: check the caller first, then help them set one.',
   searchPlaceholder: 'Account id, ID number, UBN or e-mail',
   noMatch: 'Nothing found',

@@ -1,6 +1,7 @@
 /** The helpdesk's texts: portal-account lookup, the caller check, resets and e-mail changes. */
 export default {
   title: '客服作業：帳號查詢與密碼協助',
+  page: '第 {page} 頁',
   note: '以帳號、身分證字號、統一編號或電子郵件查詢。移轉帳號（2013/8/17 前註冊）沒有密碼，請先完成身分核對再協助設定。',
   searchPlaceholder: '帳號、身分證字號、統一編號或電子郵件',
   noMatch: '查無資料',

@@ -1,12 +1,12 @@
-import type { Checklist, EmailChangeInfo, HelpdeskAccount } from '@core/contracts/helpdesk'
-import { queryOptions } from '@tanstack/vue-query'
+import type { Checklist, EmailChangeInfo, EmailChangePage, HelpdeskAccount } from '@core/contracts/helpdesk'
+import { keepPreviousData, queryOptions } from '@tanstack/vue-query'
 import { api } from '@web/app/api'
 
 export const helpdeskKeys = {
   all: ['helpdesk'] as const,
   search: (q: string) => ['helpdesk', 'search', q] as const,
   account: (id: number) => ['helpdesk', 'account', id] as const,
-  emailChanges: (status: string) => ['helpdesk', 'email-changes', status] as const,
+  emailChanges: (status: string, cursor?: string) => ['helpdesk', 'email-changes', status, cursor ?? null] as const,
 }
 
 export const accountSearchQuery = (q: string) =>
@@ -14,8 +14,13 @@ export const accountSearchQuery = (q: string) =>
 
 export const accountQuery = (id: number) => queryOptions({ queryKey: helpdeskKeys.account(id), queryFn: ({ signal }) => api<HelpdeskAccount>(`/api/helpdesk/accounts/${id}`, { signal }) })
 
-export const emailChangesQuery = (status: string) =>
-  queryOptions({ queryKey: helpdeskKeys.emailChanges(status), queryFn: ({ signal }) => api<{ items: EmailChangeInfo[] }>('/api/helpdesk/email-changes', { query: { status }, signal }) })
+/** The e-mail changes in a status, newest first, a keyset page at a time. */
+export const emailChangesQuery = (status: string, cursor?: string) =>
+  queryOptions({
+    queryKey: helpdeskKeys.emailChanges(status, cursor),
+    queryFn: ({ signal }) => api<EmailChangePage>('/api/helpdesk/email-changes', { query: { status, cursor }, signal }),
+    placeholderData: keepPreviousData,
+  })
 
 export const sendResetLink = (id: number, checklist: Checklist) => api<{ expiresAt: string }>(`/api/helpdesk/accounts/${id}/reset-link`, { method: 'POST', body: { checklist } })
 export const setTemporaryPassword = (id: number, checklist: Checklist) => api<{ temporaryPassword: string }>(`/api/helpdesk/accounts/${id}/temporary-password`, { method: 'POST', body: { checklist } })
