@@ -44,7 +44,8 @@ export function planProblems(plan: string[], rules: PlanRules): string[] {
   const problems: string[] = []
   for (const line of plan) {
     const scan = /^SCAN (\S+)(.*)$/.exec(line)
-    if (scan && !scan[1]!.startsWith('(') && !/USING (COVERING )?INDEX|VIRTUAL TABLE/.test(scan[2]!) && !rules.scans?.[scan[1]!]) problems.push(`${line} (a table scan no index serves)`)
+    // SCAN CONSTANT ROW is a SELECT without FROM (an exists(…) test), not a table
+    if (scan && line !== 'SCAN CONSTANT ROW' && !scan[1]!.startsWith('(') && !/USING (COVERING )?INDEX|VIRTUAL TABLE/.test(scan[2]!) && !rules.scans?.[scan[1]!]) problems.push(`${line} (a table scan no index serves)`)
     if (rules.ordered && /TEMP B-TREE FOR .*ORDER BY/.test(line)) problems.push(`${line} (the order is not an index's)`)
   }
   return problems
