@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'db/migrations/', 'test-results/', 'playwright-report/', 'web/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-server/', '.prof/', 'data/', 'db/migrations/', 'test-results/', 'playwright-report/', 'web/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],

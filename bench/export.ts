@@ -11,7 +11,8 @@ import type { ServerProcess } from './server-process'
 /**
  * (c) The certificate registry exported as CSV, all of it, over HTTP from a freshly started server, against the
  * sqlite3 command-line tool running the very statements the export runs (one index walk per status, merged by SQLite) with
- * `-csv`. The server's peak resident memory is read from the kernel after the export.
+ * `-csv`. The server's peak resident memory during the export is read from the kernel, its peak counter
+ * started over just before.
  */
 export async function benchExport(sqlite: Database.Database, server: ServerProcess, cookie: string) {
   ensureSqliteCli()
@@ -24,6 +25,9 @@ export async function benchExport(sqlite: Database.Database, server: ServerProce
       return performance.now() - started
     }),
   )
+  // the export's own peak: start-up and the scheduled jobs' first runs have their own, before it (reported too)
+  const sinceStart = server.memory().peakRssMb
+  server.resetPeak()
   const before = server.memory()
   const ours = await download(`${server.url}/api/certificates/export?format=csv`, cookie)
   const after = server.memory()
@@ -32,8 +36,8 @@ export async function benchExport(sqlite: Database.Database, server: ServerProce
   const ratio = ours.ms / cliMs
   console.log('(c) CSV export of the certificate registry:')
   console.log(`  ${rows.toLocaleString('en')} rows, ${(ours.bytes / 1e6).toFixed(0)} MB in ${(ours.ms / 1000).toFixed(2)} s; sqlite3 -csv ${(cliMs / 1000).toFixed(2)} s  ratio ${ratio.toFixed(2)} (target ≤ 2)`)
-  console.log(`  server RSS ${before.rssMb.toFixed(0)} MB before, peak ${after.peakRssMb.toFixed(0)} MB (target ≤ 200)`)
-  return { rows, bytes: ours.bytes, oursMs: ours.ms, sqliteCliMs: cliMs, ratio, target: 2, rssBeforeMb: before.rssMb, peakRssMb: after.peakRssMb, rssTargetMb: 200 }
+  console.log(`  server RSS ${before.rssMb.toFixed(0)} MB before, peak during the export ${after.peakRssMb.toFixed(0)} MB (target ≤ 200; peak before it, start-up and jobs: ${sinceStart.toFixed(0)} MB)`)
+  return { rows, bytes: ours.bytes, oursMs: ours.ms, sqliteCliMs: cliMs, ratio, target: 2, rssBeforeMb: before.rssMb, peakRssMb: after.peakRssMb, rssTargetMb: 200, peakBeforeExportMb: sinceStart }
 }
 
 /** The export's statements for an auditor (all offices) with no filter, parameters written in. */

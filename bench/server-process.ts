@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 
 export interface ServerProcess {
@@ -9,17 +9,19 @@ export interface ServerProcess {
   readyMs: number
   /** resident memory now and at its peak since the process began, in MB (Linux /proc) */
   memory(): { rssMb: number; peakRssMb: number }
+  /** starts the peak over from the current resident memory (Linux: 5 into /proc/<pid>/clear_refs) */
+  resetPeak(): void
   stop(): Promise<void>
 }
 
 /**
- * Starts a node process running `script` (a TypeScript file, through tsx's loader as `npm start` does) and
- * waits until `/api/health` answers. The child is spawned directly, not through npm or the tsx binary, so
+ * Starts a node process running `script` and waits until `/api/health` answers: a bundle (`.mjs`, as `npm start`
+ * runs the server) with plain node, a TypeScript file through tsx's loader. The child is spawned directly, not through npm or the tsx binary, so
  * that its pid is the server's own and its memory can be read.
  */
 export async function startServer(script: string, env: Record<string, string>, port: number): Promise<ServerProcess> {
   const started = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, script.endsWith('.mjs') ? ['--enable-source-maps', script] : ['--import', 'tsx', script], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
@@ -32,6 +34,7 @@ export async function startServer(script: string, env: Record<string, string>, p
     pid: child.pid!,
     readyMs,
     memory: () => memoryOf(child.pid!),
+    resetPeak: () => writeFileSync(`/proc/${child.pid}/clear_refs`, '5'),
     stop: () => stop(child),
   }
 }

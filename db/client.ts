@@ -34,9 +34,35 @@ export function openDatabase(file: string): Database_ {
   // failure too; NORMAL survives a crash of the process but may lose the last commits when the machine stops.
   // It costs about 0.2 ms per commit here, against 0.01 ms (docs/operations.md, Durability).
   sqlite.pragma('synchronous = FULL')
-  const db = drizzle(sqlite, { schema })
+  const db = drizzle(withStatementCache(sqlite) as unknown as Database.Database, { schema })
+  db.$client = sqlite
   migrate(db, { migrationsFolder })
   return { db, sqlite, close: () => sqlite.close() }
+}
+
+/**
+ * Drizzle asks the driver to prepare a statement at every execution, and SQLite compiles it each time: on a
+ * list request that was as much work as running the page's queries. Queries are built with parameters, so
+ * their texts are few (a few hundred at most: one per shape of filter) and their compiled statements are kept
+ * here, the least recently used dropped first. SQLite recompiles a kept statement by itself after a schema
+ * change.
+ */
+export function withStatementCache(sqlite: Database.Database, size = 1000): Pick<Database.Database, 'prepare' | 'transaction'> {
+  const statements = new Map<string, Database.Statement>()
+  return {
+    prepare(sql: string) {
+      let stmt = statements.get(sql)
+      if (stmt) statements.delete(sql)
+      else {
+        stmt = sqlite.prepare(sql)
+        if (statements.size >= size) statements.delete(statements.keys().next().value!)
+      }
+      statements.set(sql, stmt)
+      // a statement keeps its mode: Drizzle switches on raw rows where it maps them itself and expects objects elsewhere
+      return stmt.reader ? stmt.raw(false) : stmt
+    },
+    transaction: (fn) => sqlite.transaction(fn),
+  } as Pick<Database.Database, 'prepare' | 'transaction'>
 }
 
 /** Runs `work` in one synchronous transaction: all of it commits, or none of it. */

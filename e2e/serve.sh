@@ -11,4 +11,6 @@ npx tsx e2e/smtp-sink.ts "$DATA_DIR/mail" $$ &
 for _ in $(seq 1 300); do [ -s "$DATA_DIR/mail/.smtp-url" ] && break; sleep 0.1; done
 [ -s "$DATA_DIR/mail/.smtp-url" ] || { echo "the SMTP sink did not start" >&2; exit 1; }
 export SMTP_URL="$(cat "$DATA_DIR/mail/.smtp-url")"
-exec npx tsx server/cli/start.ts
+# what `npm start` runs: the server bundled by esbuild
+node scripts/build-server.mjs
+exec node --enable-source-maps dist-server/start.mjs

@@ -124,7 +124,10 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-/** Starts `server/cli/start.ts` as `npm start` would (tsx), and waits until /api/health answers. */
+/**
+ * Starts the server's own source, `server/cli/start.ts`, through tsx (`npm start` runs the same code bundled;
+ * test files running side by side would race to write one bundle), and waits until /api/health answers.
+ */
 export async function startServer(opts: { dataDir: string; port: number; env?: Record<string, string> }): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/start.ts'], {
     cwd: repoRoot,

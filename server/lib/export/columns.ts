@@ -46,17 +46,25 @@ const hourPrefixes = new Map<string, string>()
  */
 export function formatInstant(iso: string, roc: boolean): string {
   if (ISO_UTC.test(iso)) {
-    const key = (roc ? 'r' : 'g') + iso.slice(0, 13)
+    const hour = iso.slice(0, 13)
+    const last = roc ? lastRoc : lastGregorian
+    // an export in date order meets the same hour many rows running: no key to build, no map to ask
+    if (last.hour === hour) return last.prefix + iso.slice(13, 19)
+    const key = (roc ? 'r' : 'g') + hour
     let prefix = hourPrefixes.get(key)
     if (prefix === undefined) {
-      prefix = formatSlow(iso.slice(0, 13) + ':00:00Z', roc).slice(0, -6)
+      prefix = formatSlow(hour + ':00:00Z', roc).slice(0, -6)
       if (hourPrefixes.size > 200_000) hourPrefixes.clear()
       hourPrefixes.set(key, prefix)
     }
+    last.hour = hour
+    last.prefix = prefix
     return prefix + iso.slice(13, 19)
   }
   return formatSlow(iso, roc)
 }
+const lastRoc = { hour: '', prefix: '' }
+const lastGregorian = { hour: '', prefix: '' }
 
 function formatSlow(iso: string, roc: boolean): string {
   const t = Date.parse(iso)

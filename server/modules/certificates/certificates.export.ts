@@ -11,11 +11,11 @@ import { exportResponse, type ExportJob } from '../../lib/export/export-response
 import { exportQuery, filtersOf } from '../../lib/export/export-query'
 import { iterateSelect } from '../../lib/export/read'
 import { valid } from '../../lib/validate'
-import { certificatesQuery, type CertificateRow } from './certificates.repo'
+import { certificatesQuery, type CertificateListRow } from './certificates.repo'
 import { certificateFilter } from './certificates.service'
 
 /** The registry's columns: the list's, and when and why a revoked one was revoked. */
-export const certificateColumns = defineColumns<CertificateRow>([
+export const certificateColumns = defineColumns<CertificateListRow>([
   { key: 'serialHex', label: { 'zh-TW': '憑證序號', en: 'Serial' }, value: (r) => r.serialHex },
   { key: 'kind', label: { 'zh-TW': '憑證種類', en: 'Kind' }, value: (r, lang) => kindNames[r.kind]?.[lang] ?? r.kind },
   { key: 'subjectDn', label: { 'zh-TW': '主體名稱', en: 'Subject' }, value: (r) => r.subjectDn },
@@ -36,7 +36,7 @@ export const certificateColumns = defineColumns<CertificateRow>([
 export const certificateExportQuery = exportQuery(certificateListQuery)
 
 /** What the registry's filters select, every page of it, in the list's order. */
-export function exportCertificates(opts: { db: Db; user: SessionUser; query: z.output<typeof certificateExportQuery>; now: Date }): ExportJob<CertificateRow> {
+export function exportCertificates(opts: { db: Db; user: SessionUser; query: z.output<typeof certificateExportQuery>; now: Date }): ExportJob<CertificateListRow> {
   const { db, query } = opts
   const filter = certificateFilter(opts)
   return {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import { union, unionAll } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../../db/client'
 import { auditLog, certificates } from '../../../db/schema'
@@ -6,6 +6,13 @@ import { boundedCount, keysetAfter, type Keyset } from '../../lib/paging'
 
 export type CertificateRow = typeof certificates.$inferSelect
 export type NewCertificateRow = typeof certificates.$inferInsert
+
+/**
+ * What the registry's list and export read: every column but the certificate file itself, about a kilobyte a
+ * row that neither shows (a registered certificate's file is read only for its download and detail).
+ */
+const { der: _der, ...listColumns } = getTableColumns(certificates)
+export type CertificateListRow = Omit<CertificateRow, 'der'>
 
 /**
  * Every stored spelling of a serial: the canonical form and the same digits with leading zeros, up to the
@@ -100,7 +107,7 @@ function searchTerms(db: Db, anyOf: NonNullable<ListFilter['anyOf']>): SQL[] {
 export function certificatesQuery(db: Db, f: ListFilter) {
   const dir = f.order === 'asc' ? asc : desc
   const order = [dir(sortKey(f)), dir(certificates.id)] as const
-  const select = (where: (SQL | undefined)[]) => db.select().from(certificates).where(and(...where))
+  const select = (where: (SQL | undefined)[]) => db.select(listColumns).from(certificates).where(and(...where))
   if (f.anyOf) {
     const terms = searchTerms(db, f.anyOf)
     if (terms.length === 0) return select([sql`0`]).orderBy(...order)
@@ -118,7 +125,7 @@ export function certificatesQuery(db: Db, f: ListFilter) {
 }
 
 /** Keyset paging over (sort key, id). */
-export function listCertificates(db: Db, f: CertificateFilter): CertificateRow[] {
+export function listCertificates(db: Db, f: CertificateFilter): CertificateListRow[] {
   return certificatesQuery(db, f).limit(f.limit).all()
 }
 

@@ -3,9 +3,9 @@ import type { Certificate, CertificateEvent, CertificateEventType, CertificateSu
 import { inspectCertificate } from '../../../core/pki'
 import type { Db } from '../../../db/client'
 import { scopedApplication } from '../applications/applications.service'
-import { auditRowsFor, type CertificateRow } from './certificates.repo'
+import { auditRowsFor, type CertificateListRow, type CertificateRow } from './certificates.repo'
 
-export function toSummary(row: CertificateRow): CertificateSummary {
+export function toSummary(row: CertificateListRow): CertificateSummary {
   return {
     serialHex: row.serialHex,
     kind: row.kind,
