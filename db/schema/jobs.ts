@@ -25,3 +25,15 @@ export const expiryNotices = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.certificateId, t.cycle] })],
 )
+
+/**
+ * When each scheduled job is next due, and which server process holds it while it runs. Every replica asks
+ * at its own pace; the one whose claim lands runs the job, the others find it leased or not yet due. A lease
+ * ends with the run, or at `lease_until` when its holder died mid-run.
+ */
+export const jobSchedule = sqliteTable('job_schedule', {
+  job: text('job').primaryKey(),
+  dueAt: text('due_at').notNull(),
+  leaseHolder: text('lease_holder'),
+  leaseUntil: text('lease_until'),
+})

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { every } from '../jobs/scheduler'
 import { readFileSync } from 'node:fs'
 import { buildCsr, Pkcs12CardReader, signDocument } from '../../core/pki'
 import { parseCrl } from '../../core/pki/validate/crl'
@@ -23,6 +24,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'certdesk-concurrency-'))
 let servers: ServerProcess[] = []
 let serials: string[] = []
 let db: Database.Database
+let startedAt = 0
 const supervisors: Session[] = []
 const clerks: Session[] = []
 
@@ -30,6 +32,7 @@ beforeAll(async () => {
   ;({ serials } = await prepareDataDir(dataDir, { firmsPerOffice: 2, certificates: CERTIFICATES }))
   const ports = [await freePort(), await freePort()]
   servers = await Promise.all(ports.map((port) => startServer({ dataDir, port })))
+  startedAt = Date.now()
   const a = servers[0]!.url
   for (const name of ['supervisor.keelung', 'supervisor.keelung', 'supervisor.keelung', 'supervisor2.keelung', 'supervisor2.keelung']) supervisors.push(await signIn(a, name))
   for (let i = 0; i < 5; i++) clerks.push(await signIn(a, 'clerk.keelung'))
@@ -52,9 +55,12 @@ function expectSoundAudit() {
   expect(workflowProblems(db)).toEqual([])
 }
 
-/** Both processes' first scheduled jobs have run (5 s after start; the CRL refresh signs too), so only the test's requests sign CRLs. */
+/**
+ * The scheduled jobs' first runs have ended (5 s after start, in one of the two processes: job_schedule; the
+ * CRL refresh signs too), so only the test's requests sign CRLs.
+ */
 async function jobsSettled() {
-  while (count("select count(*) n from job_runs where status != 'running'") < 3 * servers.length) await sleep(100)
+  while (count("select count(*) n from job_runs where status != 'running'") < Object.keys(every).length) await sleep(100)
 }
 
 /** A Keelung application at 00, keyed and submitted by the clerk, for a firm that passes every record check. */
@@ -176,4 +182,13 @@ describe('concurrency: fifty requests at once, one effect', () => {
     expect(count('select count(*) n from audit_log')).toBe(audits)
     expectSoundAudit()
   }, 60_000)
+
+  it('ran each scheduled job once across the two processes, though both looked for due jobs', async () => {
+    // both schedulers have had their first look (5 s after start) by now
+    await sleep(Math.max(0, startedAt + 6_500 - Date.now()))
+    await jobsSettled()
+    const runs = db.prepare('select job, count(*) n from job_runs group by job order by job').all()
+    expect(runs).toEqual(Object.keys(every).sort().map((job) => ({ job, n: 1 })))
+    expect(count('select count(*) n from job_schedule where lease_holder is not null')).toBe(0)
+  }, 30_000)
 })
