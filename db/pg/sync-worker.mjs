@@ -110,9 +110,24 @@ function errorOf(/** @type {unknown} */ err) {
   }
 }
 
+/**
+ * Text must sort as in SQLite, by code point (keyset cursors, the tests' expected orders, GLOB-like prefixes);
+ * a database made with a language's collation would quietly sort otherwise.
+ */
+async function checkCollation(/** @type {pg.Client} */ c) {
+  const { rows } = await c.query("select datcollate, pg_encoding_to_char(encoding) enc from pg_database where datname = current_database()")
+  const { datcollate, enc } = rows[0] ?? {}
+  if (/^(C|POSIX|C\.UTF-?8)$/i.test(datcollate) && enc === 'UTF8') return
+  throw new Error(
+    `the database's collation is ${datcollate} (${enc}); Certdesk needs UTF8 with collation C, to sort text as SQLite does: ` +
+      `CREATE DATABASE … TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'`,
+  )
+}
+
 async function start() {
   try {
     await connect()
+    await checkCollation(/** @type {pg.Client} */ (client))
     if (config.migrationsFolder) {
       // drizzle's PostgreSQL migrator is asynchronous: it runs here, before the main thread's first query
       await migrate(drizzle(/** @type {pg.Client} */ (client)), { migrationsFolder: config.migrationsFolder })
