@@ -25,6 +25,8 @@ export class PgSyncError extends Error {
   readonly sqlState: string | undefined
   readonly detail: string | undefined
   readonly constraint: string | undefined
+  /** the statement as sent to PostgreSQL */
+  sql: string | undefined
   constructor(message: string, wire: Partial<WireError> = {}) {
     super(message)
     this.name = 'PgSyncError'

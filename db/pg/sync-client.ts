@@ -89,7 +89,17 @@ export class PgSyncClient {
   query(sql: string, params: unknown[], array: boolean, op = 'query'): QueryAnswer {
     const statement = toPgStatement(sql)
     if (params.length !== statement.params) throw new RangeError(`Expected ${statement.params} bound parameters, got ${params.length}: ${sql.slice(0, 120)}`)
-    const answer = this.request(op, statement.text, params, array)
+    let answer: QueryAnswer
+    try {
+      answer = this.request(op, statement.text, params, array)
+    } catch (err) {
+      // which statement failed, for the log; the message stays the server's, as better-sqlite3's does
+      if (err instanceof PgSyncError && !err.code?.startsWith('SQLITE_')) {
+        err.sql = statement.text
+        err.message += ` — in: ${statement.text.slice(0, 400)}`
+      }
+      throw err
+    }
     answer.fields = answer.fields.map((f) => columnName(statement, f))
     if (!array && statement.caseOf) answer.rows = answer.rows.map((row) => renameKeys(row as Record<string, unknown>, statement.caseOf!))
     answer.rows = answer.rows.map(revive)

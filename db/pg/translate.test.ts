@@ -24,6 +24,20 @@ describe('toPgStatement', () => {
     expect(toPgStatement('select "a" from "b"').caseOf).toBeNull()
   })
 
+  it("unqualifies an upsert's conflict target, which PostgreSQL's grammar requires", () => {
+    const s = toPgStatement('insert into "r" ("key", "n") values (?, ?) on conflict ("r"."key", "r"."n") do update set "n" = "r"."n" + 1')
+    expect(s.text).toBe('insert into "r" ("key", "n") values ($1, $2) on conflict ("key", "n") do update set "n" = "r"."n" + 1')
+  })
+
+  it("drops SQLite's planner hints: a unary + on a column, and INDEXED BY", () => {
+    const s = toPgStatement('select "a" + 1, "b"+"c" from "t" r indexed by t_idx where +"t"."x" = ? and (+"y" = 1 or + ("z")) group by +"t"."x"')
+    expect(s.text).toBe('select "a" + 1, "b"+"c" from "t" r  where "t"."x" = $1 and ("y" = 1 or  ("z")) group by "t"."x"')
+  })
+
+  it("reads SQLite's LIKE as ILIKE: both ignore ASCII case", () => {
+    expect(toPgStatement(`select 1 from t where a like ? escape '\\' and b not LIKE 'like'`).text).toBe(`select 1 from t where a ilike $1 escape '\\' and b not ilike 'like'`)
+  })
+
   it('refuses $n placeholders, which would collide with the numbering', () => {
     expect(() => toPgStatement('select $1')).toThrow(/\? placeholders/)
   })

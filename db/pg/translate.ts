@@ -35,6 +35,8 @@ function translate(sql: string): PgStatementText {
   let text = ''
   let params = 0
   let caseOf: Map<string, string> | null = null
+  // the last token that was not space or comment: a word (lowercased), a value (quoted, number) or punctuation
+  let last = ''
   let i = 0
   const n = sql.length
   while (i < n) {
@@ -43,6 +45,7 @@ function translate(sql: string): PgStatementText {
       const end = closingQuote(sql, i, c)
       text += sql.slice(i, end)
       i = end
+      last = 'value'
     } else if (c === '-' && sql[i + 1] === '-') {
       const end = sql.indexOf('\n', i)
       const stop = end === -1 ? n : end
@@ -56,23 +59,52 @@ function translate(sql: string): PgStatementText {
     } else if (c === '?') {
       text += `$${++params}`
       i++
+      last = 'value'
     } else if (isWordStart(c)) {
       let j = i + 1
       while (j < n && isWordPart(sql[j]!)) j++
       const word = sql.slice(i, j)
       const lower = word.toLowerCase()
+      const hint = lower === 'indexed' ? /^\s+by\s+("[^"]+"|\w+)/i.exec(sql.slice(j)) : null
+      if (hint) {
+        // SQLite's planner hint `indexed by <index>`: PostgreSQL plans by statistics and has no such clause
+        i = j + hint[0].length
+        continue
+      }
       if (lower !== word) (caseOf ??= new Map()).set(lower, word)
-      text += word
+      // SQLite's LIKE ignores ASCII case; ILIKE does the same under the C ctype the database must have
+      text += lower === 'like' ? 'ilike' : word
       i = j
+      last = lower
+    } else if (c === '+' && unaryPosition(last) && /^\s*["(]/.test(sql.slice(i + 1, i + 40))) {
+      // SQLite's `+column`, which keeps an index from serving a term: a no-op on the value, and on text an
+      // error in PostgreSQL, whose planner takes no such hint
+      i++
     } else if (c === '$' && /[0-9]/.test(sql[i + 1] ?? '')) {
       // a `$1` already in the text would collide with the numbering
       throw new Error(`SQL for PostgreSQL must use ? placeholders, not $n: ${sql.slice(0, 80)}`)
     } else {
       text += c
       i++
+      if (!/\s/.test(c)) last = /[0-9)]/.test(c) ? 'value' : c
     }
   }
-  return { text, params, caseOf }
+  return { text: unqualifyConflictTarget(text), params, caseOf }
+}
+
+const beforeOperand = new Set(['', '(', ',', '=', '<', '>', '!', 'and', 'or', 'not', 'where', 'by', 'select', 'on', 'when', 'then', 'else', 'having', 'distinct', 'case', 'in'])
+
+/** A `+` after these starts an operand (unary); after a value, a column or `)` it adds. */
+function unaryPosition(last: string): boolean {
+  return beforeOperand.has(last)
+}
+
+/**
+ * drizzle's SQLite dialect qualifies the columns of an upsert's target, `on conflict ("t"."a", "t"."b")`, which
+ * SQLite accepts and PostgreSQL's grammar does not (a conflict target names the inserted table's own columns).
+ */
+function unqualifyConflictTarget(text: string): string {
+  return text.replace(/\bon conflict \(((?:\s*"[^"]+"\."[^"]+"\s*,?)+)\)/gi, (_, cols: string) => `on conflict (${cols.replace(/"[^"]+"\.("[^"]+")/g, '$1')})`)
 }
 
 /** The index just past the quote that closes the one at `start`; a doubled quote is an escaped quote. */

@@ -7,7 +7,8 @@ import type { Db } from '../../../db/client'
 import { staff, staffRoles } from '../../../db/schema'
 import { containsPattern } from '../../lib/sql'
 
-const rolesColumn = sql<string | null>`(select group_concat(${staffRoles.role}) from ${staffRoles} where ${staffRoles.staffId} = ${staff.id})`
+// string_agg, not group_concat: both SQLite (3.44+) and PostgreSQL have it
+const rolesColumn = sql<string | null>`(select string_agg(${staffRoles.role}, ',') from ${staffRoles} where ${staffRoles.staffId} = ${staff.id})`
 
 const columns = {
   id: staff.id,
