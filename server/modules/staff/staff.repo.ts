@@ -37,7 +37,7 @@ export function listStaff(db: Db, f: StaffFilter): { items: Staff[]; total: numb
   const where: SQL[] = []
   const office = f.scope ?? f.officeCode
   if (office) where.push(eq(staff.officeCode, office))
-  if (f.scope && f.officeCode && f.officeCode !== f.scope) where.push(sql`0`)
+  if (f.scope && f.officeCode && f.officeCode !== f.scope) where.push(sql`false`)
   if (f.status) where.push(eq(staff.status, f.status))
   if (f.role) where.push(exists(db.select({ one: sql`1` }).from(staffRoles).where(and(eq(staffRoles.staffId, staff.id), eq(staffRoles.role, f.role)))))
   if (f.q) {
