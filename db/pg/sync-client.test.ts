@@ -46,9 +46,14 @@ describe('PgSyncClient: better-sqlite3 calls on PostgreSQL', () => {
     expect(() => db.prepare('select ?').get()).toThrow(/Expected 1 bound parameters/)
   })
 
-  it('does not report the new rowid it cannot know', () => {
+  it("reports the new row's id as the last one drawn from a sequence, while nothing else ran since", () => {
     const res = db.prepare('insert into counters (name, n) values (?, ?)').run('b', 0)
-    expect(() => res.lastInsertRowid).toThrow(/returning/)
+    const id = res.lastInsertRowid
+    expect(id).toBe(db.prepare("select id from counters where name = 'b'").pluck().get())
+    expect(res.lastInsertRowid).toBe(id)
+    const late = db.prepare('insert into counters (name, n) values (?, ?)').run('e', 0)
+    db.prepare('select 1').get()
+    expect(() => late.lastInsertRowid).toThrow(/returning/)
   })
 })
 

@@ -43,6 +43,8 @@ export class PgSyncClient {
   private readonly port: MessagePort
   private readonly signal: Int32Array
   private seq = 0
+  /** statements run so far: lets a result know whether it is still the latest (lastInsertRowid) */
+  statements = 0
   private readonly queryTimeoutMs: number
   private readonly maxAttempts: number
   /** the first error inside the current transaction: PostgreSQL has aborted it, whatever the caller did next */
@@ -87,6 +89,7 @@ export class PgSyncClient {
 
   /** Runs `text` (SQLite dialect) with its parameters; rows as objects, or as arrays when `array`. */
   query(sql: string, params: unknown[], array: boolean, op = 'query'): QueryAnswer {
+    this.statements++
     const statement = toPgStatement(sql)
     if (params.length !== statement.params) throw new RangeError(`Expected ${statement.params} bound parameters, got ${params.length}: ${sql.slice(0, 120)}`)
     let answer: QueryAnswer

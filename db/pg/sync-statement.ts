@@ -36,12 +36,18 @@ export class PgStatement {
   }
 
   run(...params: unknown[]): PgRunResult {
-    const answer = this.client.query(this.source, flatten(params), true)
+    const client = this.client
+    const answer = client.query(this.source, flatten(params), true)
+    const asked = client.statements
+    let id: number | undefined
     return {
       changes: answer.rowCount,
+      // PostgreSQL has no last rowid; lastval() is the id the fill-id trigger last drew from a sequence in this
+      // session, which is this insert's when nothing ran since: asked for only when read, it costs a round trip
       get lastInsertRowid(): number {
-        // PostgreSQL has no last rowid; an insert that needs its id says `returning`
-        throw new Error('lastInsertRowid is not available on PostgreSQL: use .returning() for the new id')
+        if (id !== undefined) return id
+        if (client.statements !== asked) throw new Error('lastInsertRowid read after another statement ran: use .returning() for the new id')
+        return (id = client.prepare('select lastval()').pluck().get() as number)
       },
     }
   }
