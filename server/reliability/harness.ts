@@ -27,13 +27,19 @@ import { caSettings } from '../modules/ca/ca.settings'
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
 const pgDatabases = new Map<string, { url: string; drop(): void }>()
+const sqliteDirs = new Set<string>()
+
+/** Keeps a data folder on its SQLite file even in a PostgreSQL run: for tests of what only SQLite has. */
+export function keepOnSqlite(dataDir: string): void {
+  sqliteDirs.add(dataDir)
+}
 
 /**
  * With DATABASE_URL (vitest.pg.config.ts) a data folder's database is a PostgreSQL database of its own, which
  * the servers and CLIs of that folder share; without, the SQLite file in the folder ('' says so to the server).
  */
 export function databaseUrlOf(dataDir: string): string {
-  if (!process.env.DATABASE_URL) return ''
+  if (!process.env.DATABASE_URL || sqliteDirs.has(dataDir)) return ''
   let db = pgDatabases.get(dataDir)
   if (!db) pgDatabases.set(dataDir, (db = freshTestDatabase(process.env.DATABASE_URL)))
   return db.url
