@@ -65,6 +65,8 @@ export class PgSyncClient {
     this.worker = new Worker(new URL('./sync-worker.mjs', import.meta.url), {
       workerData: { url, signal: shared, port: port2, migrationsFolder: options.migrationsFolder, queryTimeoutMs: this.queryTimeoutMs, connectTimeoutMs },
       transferList: [port2],
+      // the worker is plain JavaScript: no TypeScript loader of the parent's (tsx) slowing its start
+      execArgv: [],
     })
     // a client nobody closed must not keep the process alive (a test that forgot close())
     this.worker.unref()

@@ -8,8 +8,6 @@
  */
 import { workerData } from 'node:worker_threads'
 import pg from 'pg'
-import { drizzle } from 'drizzle-orm/node-postgres'
-import { migrate } from 'drizzle-orm/node-postgres/migrator'
 
 /** @type {{ url: string, signal: SharedArrayBuffer, port: import('node:worker_threads').MessagePort, migrationsFolder?: string, queryTimeoutMs: number, connectTimeoutMs: number }} */
 const config = workerData
@@ -130,6 +128,7 @@ async function start() {
     await checkCollation(/** @type {pg.Client} */ (client))
     if (config.migrationsFolder) {
       // drizzle's PostgreSQL migrator is asynchronous: it runs here, before the main thread's first query
+      const [{ drizzle }, { migrate }] = await Promise.all([import('drizzle-orm/node-postgres'), import('drizzle-orm/node-postgres/migrator')])
       await migrate(drizzle(/** @type {pg.Client} */ (client)), { migrationsFolder: config.migrationsFolder })
     }
     reply({ id: 0 })
