@@ -6,25 +6,37 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type { RunResult } from 'better-sqlite3'
+import { PgSyncClient } from './pg/sync-client'
 import * as schema from './schema'
 
 export type Schema = typeof schema
 /** A database or a transaction: every repo function takes this, so it runs inside a caller's transaction. */
 export type Db = BaseSQLiteDatabase<'sync', RunResult, Schema>
 
+export type Dialect = 'sqlite' | 'postgres'
+
 export interface Database_ {
   db: BetterSQLite3Database<Schema>
+  /**
+   * The connection under drizzle. On PostgreSQL it is db/pg's synchronous client, which answers the subset of
+   * better-sqlite3's API that drizzle and our code call (prepare/get/all/run, raw, transaction, exec, close).
+   */
   sqlite: Database.Database
+  dialect: Dialect
   close(): void
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
+const pgMigrationsFolder = fileURLToPath(new URL('./migrations-pg', import.meta.url))
 
 /**
- * Opens (creating when absent) the SQLite database and brings its schema up to date.
+ * Opens the database and brings its schema up to date: a `postgres://` URL (DATABASE_URL) opens PostgreSQL
+ * through the synchronous bridge (docs/decisions/0017), anything else is a SQLite file, created when absent.
  * `:memory:` gives a private database for tests, with the same migrations applied.
  */
-export function openDatabase(file: string): Database_ {
+export function openDatabase(target: string): Database_ {
+  if (isPostgresUrl(target)) return openPostgres(target)
+  const file = target
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
@@ -37,7 +49,19 @@ export function openDatabase(file: string): Database_ {
   const db = drizzle(withStatementCache(sqlite) as unknown as Database.Database, { schema })
   db.$client = sqlite
   migrate(db, { migrationsFolder })
-  return { db, sqlite, close: () => sqlite.close() }
+  return { db, sqlite, dialect: 'sqlite', close: () => sqlite.close() }
+}
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target)
+}
+
+function openPostgres(url: string): Database_ {
+  // fails here, naming DATABASE_URL, when the server cannot be reached or refuses the credentials
+  const client = new PgSyncClient(url, { migrationsFolder: pgMigrationsFolder })
+  const sqlite = client as unknown as Database.Database
+  const db = drizzle(sqlite, { schema })
+  return { db, sqlite, dialect: 'postgres', close: () => client.close() }
 }
 
 /**

@@ -8,6 +8,8 @@ step() { printf '\n=== %s ===\n' "$1"; }
 
 step "browser for the end-to-end tests"
 bash scripts/ensure-chromium.sh
+step "PostgreSQL server binaries for db/pg's tests"
+bash scripts/ensure-postgres.sh
 step "typecheck"
 npx vue-tsc --noEmit -p tsconfig.json
 step "lint"

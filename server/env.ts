@@ -12,6 +12,15 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
+  /**
+   * `postgres://user:password@host:5432/certdesk`: the database is PostgreSQL (docs/decisions/0017), created with
+   * ENCODING 'UTF8' LOCALE 'C'; unset: SQLite in DATA_DIR. In the tests, a superuser's URL: each test gets a database.
+   */
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//i.test(v), { message: 'must start with postgres:// or postgresql://' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto, and mark cookies Secure. */
   TRUST_PROXY: flag,
   COOKIE_SECURE: flag,
@@ -79,6 +88,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 export function testEnv(overrides: Partial<Env> = {}): Env {
   // A private data folder per test process: attachments and demo cards never land in the project's ./data.
   const DATA_DIR = path.join(os.tmpdir(), `certdesk-test-${process.pid}`)
-  const env = readEnv({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '12', CA_KEY_SECRET: 'test-secret-not-for-production', CA_KEY_WRAP_ITERATIONS: '10000', DATA_DIR })
+  // DATABASE_URL passes through: the API tests run on PostgreSQL with vitest.pg.config.ts
+  const env = readEnv({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '12', CA_KEY_SECRET: 'test-secret-not-for-production', CA_KEY_WRAP_ITERATIONS: '10000', DATA_DIR, DATABASE_URL: process.env.DATABASE_URL })
   return { ...env, dbFile: ':memory:', ...overrides }
 }

@@ -50,7 +50,7 @@ export function insertScaleData(
   const rnd = random(opts.seed ?? 20261122)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!
   const insertApp = sqlite.prepare(`insert into applications (application_no, channel, service, status, office_code, ubn, company_name, phone, contact_name, contact_phone, contact_mobile, contact_email, business_type, kind, box_no, broker_code, broker_national_id, privacy_consent, created_at, updated_at, submitted_at, decided_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, '聯絡人', ?, '0912345678', 'contact@example.com', 'customs-broker', ?, ?, ?, ?, 1, ?, ?, ?, ?)`)
+    values (?, ?, ?, ?, ?, ?, ?, ?, '聯絡人', ?, '0912345678', 'contact@example.com', 'customs-broker', ?, ?, ?, ?, 1, ?, ?, ?, ?) returning id`)
   const insertSlip = sqlite.prepare(`insert into fee_slips (slip_no, application_id, office_code, payer_ubn, payer_name, amount, issued_on, due_on, status, paid_at, created_at)
     values (?, ?, ?, ?, ?, ${FEE}, ?, ?, ?, ?, ?)`)
   const insertCert = sqlite.prepare(`insert into certificates (serial_hex, ca_name, kind, subject_dn, ubn, broker_code, office_code, status, not_before, not_after, application_id, created_at)
@@ -80,12 +80,13 @@ export function insertScaleData(
           const decided = status === '00' || decidedMs > nowMs ? null : new Date(decidedMs).toISOString()
           // a slip is void the day after its 14 days: only a recent acceptance can still be waiting for payment
           if (status === '10' && nowMs - decidedMs > 13 * DAY_MS) status = 'A9'
-          const row = insertApp.run(
+          // returning, not lastInsertRowid: PostgreSQL has no last rowid (docs/decisions/0017)
+          const row = insertApp.get(
             formatApplicationNo(firm.officeCode, rocYear, appSeq(firm.officeCode, rocYear)),
             rnd() < 0.5 ? 'online' : 'paper', service, decided ? status : '00', firm.officeCode, firm.ubn, firm.name, firm.phone, firm.phone,
             kind, firm.boxNo, broker?.code ?? null, broker?.nationalId ?? null, created, decided ?? created, created, decided,
           )
-          const id = Number(row.lastInsertRowid)
+          const id = (row as { id: number }).id
           if (decided && (service === 'new' || service === 'renew') && ['10', '20', 'A0', 'A9'].includes(status)) {
             const issuedOn = taipeiDay(decidedMs)
             const slipYear = Number(issuedOn.slice(0, 4)) - 1911

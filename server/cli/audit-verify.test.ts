@@ -14,7 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 async function verify(): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run('npx', ['tsx', 'server/cli/audit-verify.ts'], { env: { ...process.env, DATA_DIR: dir } })
+    // the SQLite file of DATA_DIR, also in a PostgreSQL run (vitest.pg.config.ts sets DATABASE_URL)
+    const { stdout } = await run('npx', ['tsx', 'server/cli/audit-verify.ts'], { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' } })
     return { code: 0, out: stdout }
   } catch (err) {
     const e = err as { code: number; stderr: string }

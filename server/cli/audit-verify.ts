@@ -4,7 +4,7 @@ import { verifyAuditChain } from '../modules/audit/audit.service'
 
 /** `npm run audit:verify`: walks the hash chain; exits 1 and names the first broken row if it does not hold. */
 const env = readEnv()
-const database = openDatabase(env.dbFile)
+const database = openDatabase(env.DATABASE_URL ?? env.dbFile)
 const result = verifyAuditChain({ db: database.db })
 database.close()
 if (result.ok) {

@@ -16,7 +16,7 @@ if (!isJobName(name) || Number.isNaN(at.getTime())) {
   process.exit(2)
 }
 const env = readEnv()
-const database = openDatabase(env.dbFile)
+const database = openDatabase(env.DATABASE_URL ?? env.dbFile)
 const result = await runJob(name, { db: database.db, ca: caSettings(env) }, at)
 database.close()
 console.log(JSON.stringify({ job: name, ...result }, null, 2))

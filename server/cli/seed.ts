@@ -34,7 +34,7 @@ function fail(message: string): never {
 }
 
 const env = readEnv()
-const database = openDatabase(env.dbFile)
+const database = openDatabase(env.DATABASE_URL ?? env.dbFile)
 const now = new Date()
 const counts = await seedDemo({ db: database.db, passwordCost: env.PASSWORD_HASH_COST, now })
 console.log(`Demo data in ${env.dbFile}: added ${JSON.stringify(counts)}`)

@@ -24,7 +24,7 @@ if (!env.NO_WEB_BUILD && !existsSync(path.join(env.distDir, 'index.html'))) {
   await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' })
 }
 
-const database = openDatabase(env.dbFile)
+const database = openDatabase(env.DATABASE_URL ?? env.dbFile)
 const state = await prepareDatabase({ db: database.db, passwordCost: env.PASSWORD_HASH_COST, now: new Date(), demo: !env.NO_DEMO })
 const ca = caSettings(env)
 if ((await ensureCaHierarchy({ db: database.db, settings: ca, now: new Date() })) === 'created') {

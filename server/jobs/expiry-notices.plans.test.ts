@@ -7,7 +7,8 @@ import { sendExpiryNotices } from './expiry-notices'
 
 let t: Awaited<ReturnType<typeof createTestApp>>
 beforeEach(async () => {
-  t = await createTestApp()
+  // SQLite's plans, also in a PostgreSQL run (vitest.pg.config.ts sets DATABASE_URL)
+  t = await createTestApp({ DATABASE_URL: undefined })
 })
 afterEach(() => t.close())
 

@@ -67,8 +67,8 @@ export function keysetAfter(key: SQL | SQLiteColumn, id: SQLiteColumn, order: 'a
  * `rows` is the list's select without its order or limit, so that SQLite counts from whichever index is cheapest.
  */
 export function boundedCount(db: Db, rows: { limit(limit: number): SQLWrapper }): ListTotal {
-  // a query builder in sql`` comes out in parentheses: from (select … limit 10001)
-  const n = db.get<{ n: number }>(sql`select count(*) as n from ${rows.limit(COUNT_CAP + 1)}`)?.n ?? 0
+  // a query builder in sql`` comes out in parentheses: from (select … limit 10001); PostgreSQL (before 16) needs its alias
+  const n = db.get<{ n: number }>(sql`select count(*) as n from ${rows.limit(COUNT_CAP + 1)} as counted`)?.n ?? 0
   return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false }
 }
 

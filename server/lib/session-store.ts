@@ -56,7 +56,7 @@ function prepareSessionLookup(db: Db) {
       officeCode: staff.officeCode,
       status: staff.status,
       mustChangePassword: staff.mustChangePassword,
-      roles: sql<string | null>`(select group_concat(${staffRoles.role}) from ${staffRoles} where ${staffRoles.staffId} = ${staff.id})`,
+      roles: sql<string | null>`(select string_agg(${staffRoles.role}, ',') from ${staffRoles} where ${staffRoles.staffId} = ${staff.id})`,
     })
     .from(sessions)
     .innerJoin(staff, eq(staff.id, sessions.staffId))

@@ -1,4 +1,5 @@
 import { openDatabase } from '../../db/client'
+import { freshTestDatabase } from '../../db/pg/test-databases'
 import { DEMO_PASSWORD } from '../../db/seed/demo-data'
 import { createApp } from '../app'
 import { testEnv, type Env } from '../env'
@@ -12,9 +13,11 @@ import { seedDemo } from './seeding'
  * the test moves. Only tests import this.
  */
 export async function createTestApp(overrides: Partial<Env> = {}, options: { ca?: boolean; file?: string } = {}) {
-  // a file when a test needs a second connection (exports read on their own); in memory otherwise
-  const database = openDatabase(options.file ?? ':memory:')
   const env = testEnv(overrides)
+  // on PostgreSQL (DATABASE_URL, vitest.pg.config.ts) a database of the test's own, dropped at close; on SQLite a
+  // file when a test needs a second connection (exports read on their own), in memory otherwise
+  const pg = env.DATABASE_URL ? freshTestDatabase(env.DATABASE_URL) : null
+  const database = openDatabase(pg?.url ?? options.file ?? ':memory:')
   let now = new Date('2026-11-20T02:00:00.000Z')
   await seedDemo({ db: database.db, passwordCost: env.PASSWORD_HASH_COST, now })
   // ECDSA P-256 CA keys: RSA-2048 generation would cost seconds per test file; the product uses RSA.
@@ -54,7 +57,11 @@ export async function createTestApp(overrides: Partial<Env> = {}, options: { ca?
       now = new Date(now.getTime() + ms)
     },
     now: () => now,
-    close: () => database.close(),
+    dialect: database.dialect,
+    close: () => {
+      database.close()
+      pg?.drop()
+    },
   }
 }
 

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCrl } from '../../core/pki/validate/crl'
 import { checkDatabaseFile, missingAttachments } from '../lib/backup'
-import { call, dataFile, freePort, prepareDataDir, random, runCli, signIn, sleep, startServer, type ServerProcess } from './harness'
+import { call, dataFile, freePort, keepOnSqlite, prepareDataDir, random, runCli, signIn, sleep, startServer, type ServerProcess } from './harness'
 import { openReadOnly, workflowProblems } from './invariants'
 import { missingAcks, signInActors, startLoad, type Ack } from './load'
 
@@ -18,6 +18,9 @@ const backupFile = path.join(backups, 'certdesk-backup.db')
 let server: ServerProcess | null = null
 let onRestored: ServerProcess | null = null
 let acksBefore: Ack[] = []
+// `npm run backup` and `restore` are SQLite's (its backup API); PostgreSQL is backed up with pg_dump
+keepOnSqlite(original)
+keepOnSqlite(restored)
 
 beforeAll(async () => {
   await prepareDataDir(original, { firmsPerOffice: FIRMS })

@@ -10,13 +10,14 @@ import { parseCrl } from '../../core/pki/validate/crl'
 import { canonicalBytes } from '../../core/workflow/canonical-json'
 import { DEMO_CARD_PIN } from '../../db/seed/demo-data'
 import { testKeyPair } from '../lib/testing'
-import { call, dataFile, extraFirm, freePort, prepareDataDir, signIn, sleep, startServer, type Answer, type ServerProcess, type Session } from './harness'
-import { auditChainOf, openReadOnly, workflowProblems } from './invariants'
+import { call, dropDatabaseOf, extraFirm, freePort, openConnection, prepareDataDir, signIn, sleep, startServer, type Answer, type ServerProcess, type Session } from './harness'
+import { auditChainOf, workflowProblems } from './invariants'
 
 /**
  * Fifty requests at once for one effect, against two real server processes sharing one data folder (as
  * docs/operations.md allows): inside a process the requests interleave at every await, and between the two
- * only SQLite's locks keep them apart. Exactly one request may change anything; the others get a clean answer.
+ * only the database keeps them apart: SQLite's write lock, or on PostgreSQL (vitest.pg.config.ts) SERIALIZABLE
+ * transactions run again on conflict. Exactly one request may change anything; the others get a clean answer.
  */
 const N = 50
 const CERTIFICATES = 10
@@ -25,6 +26,7 @@ let servers: ServerProcess[] = []
 let serials: string[] = []
 let db: Database.Database
 let startedAt = 0
+let connection: { sqlite: Database.Database; close(): void }
 const supervisors: Session[] = []
 const clerks: Session[] = []
 
@@ -36,11 +38,13 @@ beforeAll(async () => {
   const a = servers[0]!.url
   for (const name of ['supervisor.keelung', 'supervisor.keelung', 'supervisor.keelung', 'supervisor2.keelung', 'supervisor2.keelung']) supervisors.push(await signIn(a, name))
   for (let i = 0; i < 5; i++) clerks.push(await signIn(a, 'clerk.keelung'))
-  db = openReadOnly(dataFile(dataDir))
+  connection = openConnection(dataDir)
+  db = connection.sqlite
 }, 90_000)
 afterAll(async () => {
-  db?.close()
+  connection?.close()
   await Promise.all(servers.map((s) => s.kill('SIGKILL')))
+  dropDatabaseOf(dataDir)
   rmSync(dataDir, { recursive: true, force: true })
 })
 
@@ -168,10 +172,7 @@ describe('concurrency: fifty requests at once, one effect', () => {
   it('re-signs a stale CRL once when 50 relying parties fetch it at once, and all 50 get that one CRL', async () => {
     await jobsSettled()
     // a revocation whose CRL publish failed: the CA's revocation counter is ahead of its newest CRL
-    const writer = new (db.constructor as typeof Database)(dataFile(dataDir))
-    writer.pragma('busy_timeout = 5000')
-    writer.prepare("update certificate_authorities set revocation_seq = revocation_seq + 1 where name = 'customs'").run()
-    writer.close()
+    db.prepare("update certificate_authorities set revocation_seq = revocation_seq + 1 where name = 'customs'").run()
     const newest = () => (db.prepare("select max(crl_number) n from crls where ca_name = 'customs'").get() as { n: number }).n
     const before = newest()
     const audits = count('select count(*) n from audit_log')

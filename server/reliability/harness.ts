@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import { buildCsr, type ProfileRequest } from '../../core/pki'
 import { makeUbn } from '../../core/tw'
+import type Database from 'better-sqlite3'
 import { inTransaction, openDatabase } from '../../db/client'
+import { freshTestDatabase } from '../../db/pg/test-databases'
 import { DEMO_PASSWORD } from '../../db/seed/demo-data'
 import { firmLicences, firms, staff, staffRoles } from '../../db/schema'
 import { readEnv } from '../env'
@@ -24,9 +26,41 @@ import { caSettings } from '../modules/ca/ca.settings'
  */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
+const pgDatabases = new Map<string, { url: string; drop(): void }>()
+const sqliteDirs = new Set<string>()
+
+/** Keeps a data folder on its SQLite file even in a PostgreSQL run: for tests of what only SQLite has. */
+export function keepOnSqlite(dataDir: string): void {
+  sqliteDirs.add(dataDir)
+}
+
+/**
+ * With DATABASE_URL (vitest.pg.config.ts) a data folder's database is a PostgreSQL database of its own, which
+ * the servers and CLIs of that folder share; without, the SQLite file in the folder ('' says so to the server).
+ */
+export function databaseUrlOf(dataDir: string): string {
+  if (!process.env.DATABASE_URL || sqliteDirs.has(dataDir)) return ''
+  let db = pgDatabases.get(dataDir)
+  if (!db) pgDatabases.set(dataDir, (db = freshTestDatabase(process.env.DATABASE_URL)))
+  return db.url
+}
+
+/** Drops a data folder's PostgreSQL database, if it has one. */
+export function dropDatabaseOf(dataDir: string): void {
+  pgDatabases.get(dataDir)?.drop()
+  pgDatabases.delete(dataDir)
+}
+
+/** A connection for the test's own reads and writes beside the servers: the SQLite file, or the PostgreSQL database. */
+export function openConnection(dataDir: string): { sqlite: Database.Database; close(): void } {
+  const url = databaseUrlOf(dataDir)
+  return url ? openDatabase(url) : openDatabase(dataFile(dataDir))
+}
+
 /** What the server process gets: fast hashing and key wrapping, quiet logs, no web build, no mail. */
 export function serverEnv(dataDir: string, port: number): Record<string, string> {
   return {
+    DATABASE_URL: databaseUrlOf(dataDir),
     DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -77,7 +111,7 @@ export function extraFirm(office: 'AA' | 'CA', i: number) {
  */
 export async function prepareDataDir(dataDir: string, opts: { firmsPerOffice?: number; certificates?: number } = {}): Promise<{ serials: string[] }> {
   const env = readEnv({ ...serverEnv(dataDir, 0) })
-  const database = openDatabase(env.dbFile)
+  const database = openDatabase(env.DATABASE_URL ?? env.dbFile)
   const { db } = database
   try {
     const now = new Date()

@@ -60,18 +60,28 @@ export interface Snapshot {
 
 /** What an attack must leave as it found it: every table's rows (by digest), the audit trail, and the files under `root`. */
 export function snapshot(t: TestApp, root: string): Snapshot {
-  const tables = (t.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((r) => r.name)
+  const tables = t.dialect === 'postgres' ? pgTableNames(t) : (t.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((r) => r.name)
   const digests: Record<string, string> = {}
   for (const table of tables) {
     if (BOOKKEEPING.has(table) || table === 'audit_log') continue
     // AUTOINCREMENT counters move with the rows of their tables: only the other tables' counters count here
     const rows = table === 'sqlite_sequence'
       ? (t.sqlite.prepare('select name, seq from sqlite_sequence order by name').raw().all() as [string, number][]).filter(([name]) => !BOOKKEEPING.has(name) && name !== 'audit_log')
-      : t.sqlite.prepare(`select * from "${table}" order by rowid`).raw().all()
-    digests[table] = createHash('sha256').update(JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : Buffer.isBuffer(v) ? v.toString('hex') : v))).digest('hex')
+      : t.dialect === 'postgres'
+        ? // no rowid: the rows in an order of their own content
+          (t.sqlite.prepare(`select * from "${table}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r, asJson)).sort()
+        : t.sqlite.prepare(`select * from "${table}" order by rowid`).raw().all()
+    digests[table] = createHash('sha256').update(JSON.stringify(rows, asJson)).digest('hex')
   }
   const lastAuditId = (t.sqlite.prepare('select coalesce(max(id), 0) n from audit_log').get() as { n: number }).n
   return { tables, digests, lastAuditId, files: filesUnder(root) }
+}
+
+const asJson = (_k: string, v: unknown) => (typeof v === 'bigint' ? String(v) : Buffer.isBuffer(v) ? v.toString('hex') : v)
+
+/** PostgreSQL's tables; its sequences are left out, as they move even for a rolled-back insert. */
+function pgTableNames(t: TestApp): string[] {
+  return t.sqlite.prepare("select table_name from information_schema.tables where table_schema = 'public' order by table_name").pluck().all() as string[]
 }
 
 /** The audit actions written since a snapshot. */

@@ -12,6 +12,8 @@ import { attackedApp, expectHealthy, expectNothingWritten, snapshot, type TestAp
  * plane, combining marks, emoji, ideographic variation sequences) is kept exactly, and lengths count characters.
  */
 let t: TestApp
+/** A text column's stored bytes in hex, upper case (PostgreSQL has no hex()) */
+const hexOf = (column: string) => (t.dialect === 'postgres' ? `upper(encode(convert_to(${column}, 'UTF8'), 'hex'))` : `hex(${column})`)
 let root: string
 let dispose: () => void
 let admin: Session
@@ -91,7 +93,7 @@ describe('application keying (DC02): companyName, contactName, representative', 
     const back = await t.call('GET', `/api/applications/${draft.json.id}`, { as: clerk })
     expect(back.json.companyName).toBe(value)
     expect(back.json.contactName).toBe(value)
-    const stored = t.sqlite.prepare('select hex(company_name) h from applications where id = ?').get(draft.json.id) as { h: string }
+    const stored = t.sqlite.prepare(`select ${hexOf('company_name')} h from applications where id = ?`).get(draft.json.id) as { h: string }
     expect(stored.h).toBe(hex(value))
   })
 
@@ -177,7 +179,7 @@ describe('portal registration: contactName, address, companyName, representative
   it('a company registers with supplementary-plane Han in its contact, representative and address', async () => {
     const res = await register({ contactName: '𠀋小明', representative: '林𠀋同', address: '臺北市中正區𠀋街 1 號', companyAddress: '臺北市中正區𠀋街 1 號' })
     expect(res.status, res.text).toBe(201)
-    const row = t.sqlite.prepare("select hex(contact_name) c from portal_accounts where account_id = '61611290'").get() as { c: string }
+    const row = t.sqlite.prepare(`select ${hexOf('contact_name')} c from portal_accounts where account_id = '61611290'`).get() as { c: string }
     expect(row.c).toBe(hex('𠀋小明'))
   })
 })

@@ -22,7 +22,8 @@ let auditor: Session
 let total = 0
 
 beforeAll(async () => {
-  t = await createTestApp({}, { file: dbFile })
+  // SQLite's second read connection and WAL, also in a PostgreSQL run (vitest.pg.config.ts sets DATABASE_URL)
+  t = await createTestApp({ DATABASE_URL: undefined }, { file: dbFile })
   insertScaleData(t.sqlite, { certificates: ROWS, applications: ROWS, now: t.now() })
   total = (t.sqlite.prepare("select count(*) n from applications where status <> 'draft'").get() as { n: number }).n
   auditor = await t.login('auditor')

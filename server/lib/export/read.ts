@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { Column } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
+import { dialectOf } from '../../../db/dialect'
 
 /**
  * The connection an export reads on. While a better-sqlite3 `.iterate()` is open its connection refuses every
@@ -18,7 +19,9 @@ export interface ExportReader {
 export function openExportReader(db: Db): ExportReader {
   const main = (db as unknown as { $client?: Database.Database }).$client
   if (!main) throw new Error('openExportReader needs the drizzle instance of openDatabase(), not a transaction')
-  if (main.memory) return { sqlite: main, close: () => {} }
+  // PostgreSQL: the bridge reads a statement's rows whole before handing them over (db/pg/sync-statement.ts), so
+  // no cursor holds the connection while a slow client downloads; the cost is the export's rows in memory
+  if (main.memory || dialectOf(db) === 'postgres') return { sqlite: main, close: () => {} }
   const sqlite = new Database(main.name, { readonly: true, fileMustExist: true })
   sqlite.pragma('busy_timeout = 5000')
   // one pass over the rows gains nothing from better-sqlite3's 16 MB page cache; 2 MB keeps the export's memory flat

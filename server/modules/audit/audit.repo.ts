@@ -83,7 +83,7 @@ function conditions(db: Db, f: Omit<AuditFilter, 'limit'>): SQL[] {
   if (f.actor) where.push(eq(auditLog.actorName, f.actor))
   if (f.fromAt || f.toAt) {
     const ids = f.periodIds !== undefined ? f.periodIds : periodIds(db, f)
-    if (!ids) where.push(sql`0`)
+    if (!ids) where.push(sql`false`)
     else where.push(gte(auditLog.id, ids.min), lte(auditLog.id, ids.max))
     if (f.fromAt) where.push(sql`+${auditLog.at} >= ${f.fromAt}`)
     if (f.toAt) where.push(sql`+${auditLog.at} < ${f.toAt}`)

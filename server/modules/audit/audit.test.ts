@@ -28,14 +28,17 @@ describe('the audit trail', () => {
     expect(() => t.sqlite.prepare('delete from audit_log where id = 2').run()).toThrow(/append-only/)
   })
 
+  // PostgreSQL names a trigger's table, SQLite's grammar refuses it
+  const dropTrigger = (name: string) => t.sqlite.exec(t.dialect === 'postgres' ? `drop trigger ${name} on audit_log` : `drop trigger ${name}`)
+
   it('names the first broken row when a row is tampered with behind the triggers', () => {
-    t.sqlite.exec('drop trigger audit_log_no_update')
+    dropTrigger('audit_log_no_update')
     t.sqlite.prepare("update audit_log set actor_name = 'mallory' where id = 3").run()
     expect(verifyAuditChain({ db: t.db })).toMatchObject({ ok: false, brokenAt: 3, reason: expect.stringContaining('hash') })
   })
 
   it('names the row after a deleted one', () => {
-    t.sqlite.exec('drop trigger audit_log_no_delete')
+    dropTrigger('audit_log_no_delete')
     t.sqlite.prepare('delete from audit_log where id = 4').run()
     expect(verifyAuditChain({ db: t.db })).toMatchObject({ ok: false, brokenAt: 5, reason: expect.stringContaining('prev_hash') })
   })

@@ -3,6 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { AppointmentStatus, Broker, BrokerSortField, Firm, FirmSortField, LicenceStatus, QualificationStatus } from '../../../core/contracts/broker-records'
 import { toHalfWidth } from '../../../core/tw'
 import type { Db } from '../../../db/client'
+import { dialectSql } from '../../../db/dialect'
 import { appointments, brokers, firmLicences, firms } from '../../../db/schema'
 import { boundedCount } from '../../lib/paging'
 import { containsPattern } from '../../lib/sql'
@@ -15,8 +16,8 @@ import { selectAppointments, toAppointment, toBroker, toFirm } from './broker-re
  * of that walk, which a register's size bounds.
  */
 
-/** A GLOB pattern for "starts with" a code (half-width, upper case): a code's index serves it, as LIKE's cannot. */
-const startsWith = (text: string) => `${toHalfWidth(text).toUpperCase().replace(/[*?[\]]/g, (ch) => `[${ch}]`)}*`
+/** "Starts with" a code (half-width, upper case), case-sensitively: a code's index serves it, as LIKE's cannot. */
+const startsWith = (db: Db, column: SQLiteColumn, text: string) => dialectSql(db).startsWith(column, toHalfWidth(text).toUpperCase())
 
 /** Where a keyset page starts: after the row with this sort value and key. */
 export interface After {
@@ -47,7 +48,7 @@ export interface FirmFilter {
 
 function firmConditions(db: Db, f: Omit<FirmFilter, 'limit'>): (SQL | undefined)[] {
   const where: (SQL | undefined)[] = []
-  if (f.q) where.push(or(sql`${firms.ubn} glob ${startsWith(f.q)}`, sql`${firms.name} like ${containsPattern(f.q)} escape '\\'`))
+  if (f.q) where.push(or(startsWith(db, firms.ubn, f.q), sql`${firms.name} like ${containsPattern(f.q)} escape '\\'`))
   // (office_code, ubn) serves the office in the UBN and office orders; in the others it tests rows of the walk
   if (f.officeCode) where.push(f.sort === 'ubn' || f.sort === 'officeCode' ? eq(firms.officeCode, f.officeCode) : sql`+${firms.officeCode} = ${f.officeCode}`)
   if (f.businessType || f.licenceStatus) {
@@ -88,13 +89,13 @@ export interface BrokerFilter {
 }
 
 /** `q` matches a code prefix, part of the name, or a whole ID number (never part of one: IDs are not browsed). */
-function brokerConditions(f: Omit<BrokerFilter, 'limit'> & { personId?: string }): (SQL | undefined)[] {
+function brokerConditions(db: Db, f: Omit<BrokerFilter, 'limit'> & { personId?: string }): (SQL | undefined)[] {
   const byCode = f.sort === 'code'
   const where: (SQL | undefined)[] = []
-  if (f.q) where.push(or(sql`${brokers.code} glob ${startsWith(f.q)}`, sql`${brokers.name} like ${containsPattern(f.q)} escape '\\'`, f.personId ? eq(brokers.nationalId, f.personId) : undefined))
+  if (f.q) where.push(or(startsWith(db, brokers.code, f.q), sql`${brokers.name} like ${containsPattern(f.q)} escape '\\'`, f.personId ? eq(brokers.nationalId, f.personId) : undefined))
   if (f.qualificationStatus) where.push(eq(brokers.qualificationStatus, f.qualificationStatus as QualificationStatus))
   // a code begins with its office's letter: in the code order a range of its index, in the others a test of each row
-  if (f.officeLetter) where.push(byCode ? sql`${brokers.code} glob ${`${f.officeLetter}*`}` : sql`+${brokers.code} glob ${`${f.officeLetter}*`}`)
+  if (f.officeLetter) where.push(byCode ? startsWith(db, brokers.code, f.officeLetter) : sql`+${startsWith(db, brokers.code, f.officeLetter)}`)
   return where
 }
 
@@ -103,7 +104,7 @@ export function brokersQuery(db: Db, f: Omit<BrokerFilter, 'limit'> & { personId
   return db
     .select()
     .from(brokers)
-    .where(and(...brokerConditions(f), keyset(sortColumn, brokers.code, f.order, f.after)))
+    .where(and(...brokerConditions(db, f), keyset(sortColumn, brokers.code, f.order, f.after)))
     .orderBy(...by(f.order, sortColumn, brokers.code))
 }
 
@@ -111,7 +112,7 @@ export function listBrokers(db: Db, f: BrokerFilter & { personId?: string }): Br
   return brokersQuery(db, f).limit(f.limit).all().map(toBroker)
 }
 
-export const brokersCountQuery = (db: Db, f: Omit<BrokerFilter, 'limit' | 'after'> & { personId?: string }) => db.select({ one: sql`1` }).from(brokers).where(and(...brokerConditions(f)))
+export const brokersCountQuery = (db: Db, f: Omit<BrokerFilter, 'limit' | 'after'> & { personId?: string }) => db.select({ one: sql`1` }).from(brokers).where(and(...brokerConditions(db, f)))
 export const countBrokers = (db: Db, f: Omit<BrokerFilter, 'limit' | 'after'> & { personId?: string }) => boundedCount(db, brokersCountQuery(db, f))
 
 export interface AppointmentFilter {
@@ -126,15 +127,14 @@ export interface AppointmentFilter {
   limit: number
 }
 
-function appointmentConditions(f: Omit<AppointmentFilter, 'limit'>): (SQL | undefined)[] {
+function appointmentConditions(db: Db, f: Omit<AppointmentFilter, 'limit'>): (SQL | undefined)[] {
   const where: (SQL | undefined)[] = []
   if (f.q) {
-    const prefix = startsWith(f.q)
     const contains = containsPattern(f.q)
     where.push(
       or(
-        sql`${appointments.brokerCode} glob ${prefix}`,
-        sql`${appointments.firmUbn} glob ${prefix}`,
+        startsWith(db, appointments.brokerCode, f.q),
+        startsWith(db, appointments.firmUbn, f.q),
         sql`${brokers.name} like ${contains} escape '\\'`,
         sql`${firms.name} like ${contains} escape '\\'`,
       ),
@@ -150,7 +150,7 @@ function appointmentConditions(f: Omit<AppointmentFilter, 'limit'>): (SQL | unde
 /** The list's query without its page size: the list takes a page of it, the export iterates all of it. */
 export function appointmentsQuery(db: Db, f: Omit<AppointmentFilter, 'limit'>) {
   return selectAppointments(db)
-    .where(and(...appointmentConditions(f), keyset(appointments.fromDate, appointments.id, f.order, f.after)))
+    .where(and(...appointmentConditions(db, f), keyset(appointments.fromDate, appointments.id, f.order, f.after)))
     .orderBy(...by(f.order, appointments.fromDate, appointments.id))
 }
 
@@ -164,5 +164,5 @@ export const appointmentsCountQuery = (db: Db, f: Omit<AppointmentFilter, 'limit
     .from(appointments)
     .innerJoin(brokers, eq(brokers.code, appointments.brokerCode))
     .innerJoin(firms, eq(firms.ubn, appointments.firmUbn))
-    .where(and(...appointmentConditions(f)))
+    .where(and(...appointmentConditions(db, f)))
 export const countAppointments = (db: Db, f: Omit<AppointmentFilter, 'limit' | 'after'>) => boundedCount(db, appointmentsCountQuery(db, f))

@@ -79,7 +79,7 @@ function conditions(f: ListFilter, status: CertificateRow['status'] | undefined,
   // one firm's or one broker's certificates are read through (ubn | broker_code, not_after)
   const walk = demoted || f.sort === 'serial' || !!f.ubn || !!f.brokerCode
   const office = f.scope ?? f.officeCode
-  if (f.scope && f.officeCode && f.officeCode !== f.scope) where.push(sql`0`)
+  if (f.scope && f.officeCode && f.officeCode !== f.scope) where.push(sql`false`)
   if (office) where.push(equals(certificates.officeCode, office, walk))
   if (status) where.push(equals(certificates.status, status, walk))
   if (f.ubn) where.push(equals(certificates.ubn, f.ubn, demoted))
@@ -110,7 +110,7 @@ export function certificatesQuery(db: Db, f: ListFilter) {
   const select = (where: (SQL | undefined)[]) => db.select(listColumns).from(certificates).where(and(...where))
   if (f.anyOf) {
     const terms = searchTerms(db, f.anyOf)
-    if (terms.length === 0) return select([sql`0`]).orderBy(...order)
+    if (terms.length === 0) return select([sql`false`]).orderBy(...order)
     if (f.sort === 'notAfter' && terms.length > 1) {
       const arms = terms.map((term) => select([...conditions(f, f.status, true), term]))
       return union(arms[0]!, arms[1]!, ...arms.slice(2)).orderBy(...order)
@@ -132,7 +132,7 @@ export function listCertificates(db: Db, f: CertificateFilter): CertificateListR
 /** The rows the filters select, unordered, for the bounded count. */
 export function certificatesCountQuery(db: Db, f: Omit<ListFilter, 'after'>) {
   const terms = f.anyOf ? searchTerms(db, f.anyOf) : []
-  const search = f.anyOf ? (terms.length ? or(...terms) : sql`0`) : undefined
+  const search = f.anyOf ? (terms.length ? or(...terms) : sql`false`) : undefined
   return db
     .select({ one: sql`1` })
     .from(certificates)

@@ -1,6 +1,7 @@
 import { and, count, eq, gte, inArray, lt, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import type { DateRange } from '../../../core/contracts/dashboard'
 import type { Db } from '../../../db/client'
+import { dialectSql } from '../../../db/dialect'
 import { applications, certificates, feeSlips } from '../../../db/schema'
 
 /** Instants as stored (ISO, UTC): from inclusive, before exclusive. */
@@ -18,8 +19,6 @@ export interface InstantRange {
 const noIndex = (column: AnyColumn) => sql`+${column}`
 const inOffice = (column: AnyColumn, office: string | null): SQL | undefined => (office ? sql`${noIndex(column)} = ${office}` : undefined)
 const within = (column: AnyColumn, r: InstantRange) => and(gte(column, r.from), lt(column, r.before))
-/** The Monday of the Taipei week of a UTC timestamp: shift to Taipei, back 6 days, on to the next Monday. */
-const taipeiWeek = (column: AnyColumn) => sql<string>`date(${column}, '+8 hours', '-6 days', 'weekday 1')`
 
 /** Applications received (submitted) in the range, by office and their status now. */
 export function receivedByOfficeStatus(db: Db, office: string | null, received: InstantRange) {
@@ -33,7 +32,7 @@ export function receivedByOfficeStatus(db: Db, office: string | null, received: 
 
 /** Applications received (submitted) in the range, by Taipei week of receipt. */
 export function receivedPerWeek(db: Db, office: string | null, received: InstantRange) {
-  const week = taipeiWeek(applications.submittedAt)
+  const week = dialectSql(db).taipeiWeek(applications.submittedAt)
   return db
     .select({ week, n: count() })
     .from(applications)
@@ -47,14 +46,15 @@ export function receivedPerWeek(db: Db, office: string | null, received: Instant
  * received to decided (`reviewed` leaves out the few without a received time, such as benchmark rows).
  */
 export function decidedByOfficeWeek(db: Db, office: string | null, decided: InstantRange) {
-  const week = taipeiWeek(applications.decidedAt)
+  const d = dialectSql(db)
+  const week = d.taipeiWeek(applications.decidedAt)
   return db
     .select({
       officeCode: applications.officeCode,
       week,
       n: count(),
       reviewed: count(applications.submittedAt),
-      days: sql<number>`total(julianday(${applications.decidedAt}) - julianday(${applications.submittedAt}))`,
+      days: d.totalDaysBetween(applications.submittedAt, applications.decidedAt),
     })
     .from(applications)
     .where(and(within(applications.decidedAt, decided), inOffice(applications.officeCode, office)))
@@ -75,9 +75,10 @@ export function feeSlipsIssuedPerMonth(db: Db, office: string | null, dates: Dat
 
 /** Paid slips and their amounts per Taipei month of payment: paid_at is written only with status paid (setSlipPaid). */
 export function feeSlipsPaidPerMonth(db: Db, office: string | null, paid: InstantRange) {
-  const month = sql<string>`strftime('%Y-%m', ${feeSlips.paidAt}, '+8 hours')`
+  const d = dialectSql(db)
+  const month = d.taipeiMonth(feeSlips.paidAt)
   return db
-    .select({ month, n: count(), revenue: sql<number>`total(${feeSlips.amount})` })
+    .select({ month, n: count(), revenue: d.total(feeSlips.amount) })
     .from(feeSlips)
     .where(and(within(feeSlips.paidAt, paid), office ? eq(feeSlips.officeCode, office) : undefined))
     .groupBy(month)
@@ -90,14 +91,15 @@ export function feeSlipsPaidPerMonth(db: Db, office: string | null, paid: Instan
  * (status, due_on) index.
  */
 export function feeSlipsVoidedPerMonth(db: Db, office: string | null, dates: DateRange) {
-  const month = sql<string>`strftime('%Y-%m', ${feeSlips.dueOn}, '+1 day')`
+  const d = dialectSql(db)
+  const month = d.monthOfNextDay(feeSlips.dueOn)
   return db
     .select({ month, n: count() })
     .from(feeSlips)
     .where(
       and(
         eq(feeSlips.status, 'void'),
-        gte(feeSlips.dueOn, sql`date(${dates.from}, '-1 day')`),
+        gte(feeSlips.dueOn, d.dayBefore(dates.from)),
         lt(feeSlips.dueOn, dates.to),
         office ? eq(feeSlips.officeCode, office) : undefined,
       ),
@@ -111,11 +113,12 @@ export function feeSlipsVoidedPerMonth(db: Db, office: string | null, dates: Dat
  * offices lets SQLite answer from the covering (office_code, status, not_after) index alone.
  */
 export function certificatesExpiringByOffice(db: Db, offices: readonly string[], now: string, limits: { in30: string; in60: string; in90: string }) {
+  const d = dialectSql(db)
   return db
     .select({
       officeCode: certificates.officeCode,
-      within30: sql<number>`total(${certificates.notAfter} <= ${limits.in30})`,
-      within60: sql<number>`total(${certificates.notAfter} <= ${limits.in60})`,
+      within30: d.countWhere(sql`${certificates.notAfter} <= ${limits.in30}`),
+      within60: d.countWhere(sql`${certificates.notAfter} <= ${limits.in60}`),
       within90: count(),
     })
     .from(certificates)

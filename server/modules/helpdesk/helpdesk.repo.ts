@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm'
 import type { EmailChangeInfo } from '../../../core/contracts/helpdesk'
 import type { Db } from '../../../db/client'
+import { dialectSql } from '../../../db/dialect'
 import { emailChanges, passwordResets, portalAccounts, portalCards, staff } from '../../../db/schema'
 import { boundedCount } from '../../lib/paging'
 
@@ -9,9 +10,6 @@ export type AccountRow = typeof portalAccounts.$inferSelect
 export function findAccount(db: Db, id: number): AccountRow | null {
   return db.select().from(portalAccounts).where(eq(portalAccounts.id, id)).get() ?? null
 }
-
-/** A GLOB pattern for "starts with" (GLOB, unlike LIKE, is case-sensitive, so the BINARY index serves it). */
-const startsWith = (text: string) => `${text.replace(/[*?[\]]/g, (ch) => `[${ch}]`)}*`
 
 /**
  * By account id, ID number, UBN or e-mail; exact matches, and prefix matches of the account id: each an index
@@ -24,7 +22,8 @@ export function accountsMatchingQuery(db: Db, q: string) {
     .from(portalAccounts)
     .where(
       or(
-        sql`${portalAccounts.accountId} glob ${startsWith(q.toLowerCase())}`,
+        // case-sensitive, unlike LIKE, so the account id's index serves the prefix
+        dialectSql(db).startsWith(portalAccounts.accountId, q.toLowerCase()),
         and(eq(portalAccounts.idNumber, upper), eq(portalAccounts.category, 'individual')),
         eq(portalAccounts.ubn, q),
         eq(portalAccounts.email, q.toLowerCase()),

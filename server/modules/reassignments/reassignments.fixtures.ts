@@ -6,7 +6,7 @@ export { count, issueCustoms, TSAI, WANG } from '../registrations/registrations.
 
 /** Every table a reassignment may write, as rows: equal before and after a refused call means nothing was written. */
 export function snapshot(t: TestApp) {
-  const all = (table: string, order = 'rowid') => t.sqlite.prepare(`select * from ${table} order by ${order}`).all()
+  const all = (table: string, order = 'id') => t.sqlite.prepare(`select * from ${table} order by ${order}`).all()
   return {
     appointments: all('appointments'),
     brokers: all('brokers', 'code'),
@@ -48,4 +48,14 @@ export const TODAY = '2026-11-20'
 /** Gives a demo staff account another role (a desk that both keys and approves, or a second supervisor). */
 export function grantRole(t: TestApp, username: string, role: string): void {
   t.sqlite.prepare('insert into staff_roles (staff_id, role) select id, ? from staff where username = ?').run(role, username)
+}
+
+/** Makes every insert into reassignments fail, as a full disk would, in the grammar of the test's database. */
+export function failReassignmentInserts(t: TestApp) {
+  t.sqlite.exec(
+    t.dialect === 'postgres'
+      ? `create function fail_insert() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$;
+         create trigger fail_reassignment before insert on reassignments for each row execute function fail_insert()`
+      : "create temp trigger fail_reassignment before insert on reassignments begin select raise(abort, 'disk full'); end",
+  )
 }

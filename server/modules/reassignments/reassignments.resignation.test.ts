@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { paperForm } from '../applications/applications.fixtures'
-import { DOCUMENTS, reassignmentsWorld, snapshot, TODAY, YESTERDAY, type World } from './reassignments.fixtures'
+import { DOCUMENTS, failReassignmentInserts, reassignmentsWorld, snapshot, TODAY, YESTERDAY, type World } from './reassignments.fixtures'
 
 let w: World
 beforeEach(async () => {
@@ -73,7 +73,7 @@ describe('離職: a clerk records a broker leaving a firm', () => {
 describe('離職: all or nothing', () => {
   it('writes nothing when a late step fails: the appointment, the registration and the mail stay as they were', async () => {
     const before = snapshot(w.t)
-    w.t.sqlite.exec("create temp trigger fail_reassignment before insert on reassignments begin select raise(abort, 'disk full'); end")
+    failReassignmentInserts(w.t)
     const res = await resign(wangLeaves)
     expect(res.status).toBe(500)
     expect(snapshot(w.t)).toEqual(before)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { issueCustoms, reassignmentsWorld, snapshot, TSAI, YESTERDAY, type World } from './reassignments.fixtures'
+import { failReassignmentInserts, issueCustoms, reassignmentsWorld, snapshot, TSAI, YESTERDAY, type World } from './reassignments.fixtures'
 
 let w: World
 let tsai: { cer: string; serialHex: string }
@@ -48,7 +48,7 @@ describe('轉任: a clerk records a broker moving to another firm', () => {
 
   it('writes nothing when a late step fails', async () => {
     const before = snapshot(w.t)
-    w.t.sqlite.exec("create temp trigger fail_reassignment before insert on reassignments begin select raise(abort, 'disk full'); end")
+    failReassignmentInserts(w.t)
     expect((await transfer()).status).toBe(500)
     expect(snapshot(w.t)).toEqual(before)
   })

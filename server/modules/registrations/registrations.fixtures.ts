@@ -68,4 +68,4 @@ export const WANG = { brokerCode: 'A00001', brokerIdNumber: 'A115881394', broker
 /** Broker 蔡明哲 (B00051), appointed to 82656552. */
 export const TSAI = { brokerCode: 'B00051', brokerIdNumber: 'C189768466', brokerName: '蔡明哲' }
 
-export const count = (t: TestApp, table: string, where = '1') => (t.sqlite.prepare(`select count(*) n from ${table} where ${where}`).get() as { n: number }).n
+export const count = (t: TestApp, table: string, where = 'true') => (t.sqlite.prepare(`select count(*) n from ${table} where ${where}`).get() as { n: number }).n

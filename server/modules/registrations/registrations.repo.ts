@@ -62,7 +62,7 @@ export interface RowFilter {
 }
 
 /** Alternatives joined with OR; none at all matches nothing (a filter that names no right grants none). */
-const anyOf = (parts: (SQL | undefined)[]) => or(...parts) ?? sql`0`
+const anyOf = (parts: (SQL | undefined)[]) => or(...parts) ?? sql`false`
 
 /**
  * Active signing registrations, with the account that registered each. Each right is an index of its own

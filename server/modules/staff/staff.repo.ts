@@ -7,7 +7,8 @@ import type { Db } from '../../../db/client'
 import { staff, staffRoles } from '../../../db/schema'
 import { containsPattern } from '../../lib/sql'
 
-const rolesColumn = sql<string | null>`(select group_concat(${staffRoles.role}) from ${staffRoles} where ${staffRoles.staffId} = ${staff.id})`
+// string_agg, not group_concat: both SQLite (3.44+) and PostgreSQL have it
+const rolesColumn = sql<string | null>`(select string_agg(${staffRoles.role}, ',') from ${staffRoles} where ${staffRoles.staffId} = ${staff.id})`
 
 const columns = {
   id: staff.id,
@@ -36,7 +37,7 @@ export function listStaff(db: Db, f: StaffFilter): { items: Staff[]; total: numb
   const where: SQL[] = []
   const office = f.scope ?? f.officeCode
   if (office) where.push(eq(staff.officeCode, office))
-  if (f.scope && f.officeCode && f.officeCode !== f.scope) where.push(sql`0`)
+  if (f.scope && f.officeCode && f.officeCode !== f.scope) where.push(sql`false`)
   if (f.status) where.push(eq(staff.status, f.status))
   if (f.role) where.push(exists(db.select({ one: sql`1` }).from(staffRoles).where(and(eq(staffRoles.staffId, staff.id), eq(staffRoles.role, f.role)))))
   if (f.q) {
