@@ -92,6 +92,7 @@ export function withStatementCache(sqlite: Database.Database, size = 1000): Pick
 /** Runs `work` in one synchronous transaction: all of it commits, or none of it. */
 export function inTransaction<T>(db: Db, work: (tx: Db) => T): T {
   // IMMEDIATE takes the write lock up front, so a read-then-write (the audit chain's last hash) cannot be
-  // overtaken by another connection between the read and the write.
+  // overtaken by another connection between the read and the write. On PostgreSQL the bridge makes it SERIALIZABLE
+  // and runs `work` again when another transaction got in between (docs/decisions/0017): `work` touches only the db.
   return db.transaction((tx) => work(tx as unknown as Db), { behavior: 'immediate' })
 }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../client'
 import { PgSyncClient } from './sync-client'
 import { startTestPostgres, type TestPostgres } from './test-server'
 
@@ -143,6 +144,10 @@ describe('PgSyncClient when the database cannot be reached', () => {
     expect(() => new PgSyncClient('postgres://u:secret@127.0.0.1:1/x')).toThrow(/DATABASE_URL \(postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/x\).*ECONNREFUSED/)
   })
 
+  it('fails to open for a role the server does not know, naming DATABASE_URL', () => {
+    expect(() => new PgSyncClient(server.url.replace('postgres@', 'nobody:pw@'))).toThrow(/DATABASE_URL \(postgres:\/\/nobody:\*\*\*@.*role "nobody" does not exist/)
+  })
+
   it('fails to open a database that does not exist, naming DATABASE_URL', () => {
     expect(() => new PgSyncClient(server.url.replace(/\/postgres$/, '/nope'))).toThrow(/DATABASE_URL.*"nope" does not exist/)
   })
@@ -160,5 +165,11 @@ describe('PgSyncClient when the database cannot be reached', () => {
     expect(() => c.prepare('select 1').get()).toThrow(/The database is unreachable \(DATABASE_URL=/)
     expect(() => c.prepare('select 1').get()).toThrow(/unreachable/)
     c.close()
+  })
+})
+
+describe('openDatabase with a postgres:// URL', () => {
+  it('fails at once, naming DATABASE_URL, when the server is not there', () => {
+    expect(() => openDatabase('postgres://u@127.0.0.1:1/x')).toThrow(/DATABASE_URL/)
   })
 })

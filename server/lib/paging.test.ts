@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { COUNT_CAP } from '../../core/contracts/paging'
-import { openDatabase } from '../../db/client'
+import { openTestDatabase } from './testing'
 import { boundedCount, decodeCursor, decodeIdCursor, encodeCursor, manyRows, pageOf, SEARCH_WINDOW, searchWindow, SORT_LIMIT, windowedPage } from './paging'
 
 describe('cursors', () => {
@@ -38,7 +38,8 @@ describe('a text search over a log', () => {
 })
 
 describe('counting', () => {
-  const database = openDatabase(':memory:')
+  const database = openTestDatabase()
+  afterAll(() => database.close())
   database.sqlite.exec(`create table numbers (n integer primary key); with recursive c(i) as (select 1 union all select i + 1 from c where i < ${COUNT_CAP + 5}) insert into numbers select i from c`)
   const numbersBelow = (n: number) => database.db.select({ one: sql`1` }).from(sql`numbers`).where(sql`n < ${n}`)
 

@@ -101,5 +101,5 @@ export const SORT_LIMIT = 4096
 
 /** Whether `rows` (a select of the matches, unordered) holds SORT_LIMIT rows or more: counted no further. */
 export function manyRows(db: Db, rows: { limit(limit: number): SQLWrapper }): boolean {
-  return (db.get<{ n: number }>(sql`select count(*) as n from ${rows.limit(SORT_LIMIT)}`)?.n ?? 0) >= SORT_LIMIT
+  return (db.get<{ n: number }>(sql`select count(*) as n from ${rows.limit(SORT_LIMIT)} as counted`)?.n ?? 0) >= SORT_LIMIT
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../db/client'
+import type { openDatabase } from '../../db/client'
+import { openTestDatabase } from './testing'
 import { prepareDatabase, seedDemo } from './seeding'
 
 const count = (sqlite: ReturnType<typeof openDatabase>['sqlite'], table: string) => (sqlite.prepare(`select count(*) n from ${table}`).get() as { n: number }).n
 
 describe('first start', () => {
   it('seeds a new database once; a second start or seed run adds nothing', async () => {
-    const { db, sqlite, close } = openDatabase(':memory:')
+    const { db, sqlite, close } = openTestDatabase()
     const now = new Date('2026-11-22T00:00:00Z')
     expect(await prepareDatabase({ db, passwordCost: 10, now, demo: true })).toBe('seeded')
     const before = ['offices', 'staff', 'firms', 'brokers', 'appointments', 'audit_log'].map((t) => count(sqlite, t))
@@ -18,7 +19,7 @@ describe('first start', () => {
   })
 
   it('gives a database without demo data only the offices', async () => {
-    const { db, sqlite, close } = openDatabase(':memory:')
+    const { db, sqlite, close } = openTestDatabase()
     expect(await prepareDatabase({ db, passwordCost: 10, now: new Date(), demo: false })).toBe('empty')
     expect([count(sqlite, 'offices'), count(sqlite, 'staff'), count(sqlite, 'firms')]).toEqual([5, 0, 0])
     close()

@@ -1,4 +1,4 @@
-import { openDatabase } from '../../db/client'
+import { openDatabase, type Database_ } from '../../db/client'
 import { freshTestDatabase } from '../../db/pg/test-databases'
 import { DEMO_PASSWORD } from '../../db/seed/demo-data'
 import { createApp } from '../app'
@@ -14,10 +14,8 @@ import { seedDemo } from './seeding'
  */
 export async function createTestApp(overrides: Partial<Env> = {}, options: { ca?: boolean; file?: string } = {}) {
   const env = testEnv(overrides)
-  // on PostgreSQL (DATABASE_URL, vitest.pg.config.ts) a database of the test's own, dropped at close; on SQLite a
-  // file when a test needs a second connection (exports read on their own), in memory otherwise
-  const pg = env.DATABASE_URL ? freshTestDatabase(env.DATABASE_URL) : null
-  const database = openDatabase(pg?.url ?? options.file ?? ':memory:')
+  // on SQLite a file when a test needs a second connection (exports read on their own)
+  const database = openTestDatabase(env, options.file)
   let now = new Date('2026-11-20T02:00:00.000Z')
   await seedDemo({ db: database.db, passwordCost: env.PASSWORD_HASH_COST, now })
   // ECDSA P-256 CA keys: RSA-2048 generation would cost seconds per test file; the product uses RSA.
@@ -58,6 +56,19 @@ export async function createTestApp(overrides: Partial<Env> = {}, options: { ca?
     },
     now: () => now,
     dialect: database.dialect,
+    close: () => database.close(),
+  }
+}
+
+/**
+ * A private, migrated, empty database: in memory on SQLite; on PostgreSQL (DATABASE_URL, vitest.pg.config.ts) a
+ * database of its own, copied from a migrated template and dropped at close.
+ */
+export function openTestDatabase(env: Env = testEnv(), file?: string): Database_ {
+  const pg = env.DATABASE_URL ? freshTestDatabase(env.DATABASE_URL) : null
+  const database = openDatabase(pg?.url ?? file ?? ':memory:')
+  return {
+    ...database,
     close: () => {
       database.close()
       pg?.drop()

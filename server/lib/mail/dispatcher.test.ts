@@ -1,6 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, type Database_ } from '../../../db/client'
+import type { Database_ } from '../../../db/client'
+import { openTestDatabase } from '../testing'
 import { createMailDispatcher, retryDelayMs, type MailDispatcherOptions } from './dispatcher'
 import { claimRow } from './mail-store'
 import { queueMail } from './outbox'
@@ -10,7 +11,7 @@ let database: Database_
 let now: Date
 const MIN = 60_000
 beforeEach(() => {
-  database = openDatabase(':memory:')
+  database = openTestDatabase()
   now = new Date('2026-11-20T02:00:00.000Z')
 })
 afterEach(() => database.close())

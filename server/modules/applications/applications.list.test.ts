@@ -1,13 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COUNT_CAP } from '../../../core/contracts/paging'
-import { openDatabase } from '../../../db/client'
+import { openTestDatabase } from '../../lib/testing'
 import { countApplications, listApplications, receivedKeyOf, type ApplicationFilter } from './applications.list'
 
 /**
  * The queue's keyset walk over rows that tie on their received time, its search of part of the company name
  * (through application_names, kept by triggers) and its bounded count (decision 0016).
  */
-const database = openDatabase(':memory:')
+const database = openTestDatabase()
+afterAll(() => database.close())
 const insert = database.sqlite.prepare(`insert into applications (application_no, channel, service, status, office_code, ubn, company_name, contact_name, contact_phone, contact_mobile, contact_email, business_type, kind, box_no, broker_code, privacy_consent, created_at, updated_at, submitted_at)
   values (?, 'paper', ?, ?, ?, ?, ?, 'x', '02-12345678', '0912345678', 'x@example.com', 'customs-broker', 'corporate', 'K01', ?, 1, ?, ?, ?)`)
 
