@@ -15,6 +15,14 @@ describe('the API surface', () => {
     expect(res.json).toEqual({ status: 'ok' })
   })
 
+  it('answers health with a 503 when its database does not answer, so that the proxy sends requests elsewhere', async () => {
+    const lost = await createTestApp()
+    lost.close()
+    const res = await lost.call('GET', '/api/health')
+    expect(res.status).toBe(503)
+    expect(res.json).toEqual({ status: 'unavailable', reason: 'database' })
+  })
+
   it('answers an unknown /api path with a JSON 404 rather than the SPA', async () => {
     const res = await t.call('GET', '/api/no/such/thing')
     expect(res.status).toBe(404)

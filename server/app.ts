@@ -9,6 +9,7 @@ import { pickLanguage } from '../core/i18n'
 import { allow, loadSession } from './lib/auth'
 import { clientIp } from './lib/client-ip'
 import type { AppDeps, AppEnv } from './lib/context'
+import { databaseAnswers } from './lib/health'
 import { csrfProtection } from './lib/csrf'
 import { mountSpa } from './lib/spa'
 import { strictTransportSecurity } from './lib/tls'
@@ -92,7 +93,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', loadSession)
   app.use('/api/*', csrfProtection)
 
-  app.get('/api/health', allow('public'), (c) => c.json({ status: 'ok' }))
+  app.get('/api/health', allow('public'), (c) => (databaseAnswers(deps.db) ? c.json({ status: 'ok' }) : c.json({ status: 'unavailable', reason: 'database' }, 503)))
   app.route('/api/auth', createAuthRoutes())
   app.route('/api/staff', createStaffRoutes())
   app.route('/api/offices', createOfficesRoutes())

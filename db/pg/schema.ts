@@ -23,6 +23,7 @@ export const feeSlips = mirrored.feeSlips!
 export const passwordResets = mirrored.passwordResets!
 export const emailChanges = mirrored.emailChanges!
 export const jobRuns = mirrored.jobRuns!
+export const jobSchedule = mirrored.jobSchedule!
 export const expiryNotices = mirrored.expiryNotices!
 export const mailOutbox = mirrored.mailOutbox!
 export const offices = mirrored.offices!

@@ -1,6 +1,5 @@
-import path from 'node:path'
-import Database from 'better-sqlite3'
 import { hashPassword } from '../../server/lib/password'
+import { openE2eDatabase } from '../database'
 import { DEMO_PASSWORD, expect, test } from '../fixtures'
 import { waitForMail } from '../mail'
 import { ConsoleBindingsPage, PortalBindingsPage } from '../pages/bindings-page'
@@ -12,12 +11,6 @@ const EMAIL = `contact-${UBN}@example.tw`
 const CODE_ERROR = '驗證碼錯誤、已使用或已逾期'
 const PDF = { name: 'account-form.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% sealed account form\n') }
 
-/** The e2e server's database: the API has no way to make the account seed 004 starts from. */
-function openDb() {
-  const db = new Database(path.join(process.env.E2E_DATA_DIR!, 'certdesk.db'))
-  db.pragma('busy_timeout = 5000')
-  return db
-}
 
 /**
  * A company account that signs in by password only (seed 004's holder), with the data registerCompanyViaApi
@@ -27,7 +20,9 @@ function openDb() {
 async function seedPasswordOnlyCompany(): Promise<void> {
   const hash = await hashPassword(PORTAL_PASSWORD, 12)
   const at = new Date().toISOString()
-  const db = openDb()
+  // the e2e server's database: the API has no way to make the account seed 004 starts from
+  const database = openE2eDatabase()
+  const db = database.sqlite
   try {
     db.transaction(() => {
       const found = db.prepare('select id from portal_accounts where account_id = ?').get(UBN) as { id: number } | undefined
@@ -42,7 +37,7 @@ async function seedPasswordOnlyCompany(): Promise<void> {
       ).run(UBN, EMAIL, UBN, `測試公司 ${UBN}`, hash, at, at)
     })()
   } finally {
-    db.close()
+    database.close()
   }
 }
 

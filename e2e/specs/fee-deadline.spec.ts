@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { e2eDatabaseEnv } from '../database'
 import { DEMO_PASSWORD, expect, test } from '../fixtures'
 import { LoginPage } from '../pages/login-page'
 
@@ -22,7 +23,7 @@ test('an unpaid application passes its due date and becomes A9, with the cancell
 
   // The daily job runs as of the day after the due date (Taipei), against the server's own database.
   const dayAfter = new Date(Date.parse(`${approved.feeSlip.dueOn}T00:00:00+08:00`) + 86_400_000 + 3_600_000).toISOString()
-  const out = execFileSync('npx', ['tsx', 'server/cli/job.ts', 'fee-expiry', '--at', dayAfter], { env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR } }).toString()
+  const out = execFileSync('npx', ['tsx', 'server/cli/job.ts', 'fee-expiry', '--at', dayAfter], { env: { ...process.env, ...e2eDatabaseEnv() } }).toString()
   const run = JSON.parse(out.slice(out.indexOf('{'))) as { ok: boolean; summary: { voided: string[] } }
   expect(run.ok).toBe(true)
   // Other specs' unpaid slips fall due too: this one must be among those voided.

@@ -47,7 +47,7 @@ const stopScheduler = startScheduler({ db: database.db, ca, log })
 
 const server = serveApp(app, { port: env.PORT, hostname: env.HOST }, (info) => {
   const url = `http://${env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${info.port}`
-  console.log(`\nCertdesk is running at ${url}  (database: ${env.dbFile}${state === 'seeded' ? ', demo data just created' : ''})`)
+  console.log(`\nCertdesk is running at ${url}  (database: ${env.DATABASE_URL ? env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@') : env.dbFile}${state === 'seeded' ? ', demo data just created' : ''})`)
   console.log(`  Console: ${url}/console    Portal: ${url}/portal`)
   if (state !== 'empty') {
     console.log(`  Demo sign-ins (password ${DEMO_PASSWORD}): ${demoStaff.map((s) => s.username).join(', ')}`)
