@@ -20,5 +20,8 @@ export default defineConfig({
     env: { E2E_PORT: String(PORT), E2E_DATA_DIR: process.env.E2E_DATA_DIR! },
     stdout: 'ignore',
     stderr: 'pipe',
+    // SIGTERM, not Playwright's default SIGKILL: e2e/serve-replicas.ts then stops nginx, the replicas and its
+    // PostgreSQL cluster, which would otherwise outlive the run
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
   },
 })
