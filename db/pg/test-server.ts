@@ -7,6 +7,10 @@ import path from 'node:path'
 export interface TestPostgres {
   /** the superuser's URL to the `postgres` database */
   url: string
+  /** shuts the server down, keeping its data, as a lost database server would look to a replica */
+  pause(): void
+  /** starts it again on the same port and data */
+  resume(): void
   stop(): void
 }
 
@@ -33,8 +37,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'])
   const port = await freePort()
   const options = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses='127.0.0.1'", '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200']
+  const start = () => run('pg_ctl', ['-D', data, '-o', options.join(' '), '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start'])
   try {
-    run('pg_ctl', ['-D', data, '-o', options.join(' '), '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start'])
+    start()
   } catch (err) {
     const log = existsSync(path.join(dir, 'server.log')) ? readFileSync(path.join(dir, 'server.log'), 'utf8') : ''
     rmSync(dir, { recursive: true, force: true })
@@ -43,6 +48,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   let stopped = false
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop() {
       if (stopped) return
       stopped = true
