@@ -1,19 +1,9 @@
 import type Database from 'better-sqlite3'
+import { seededRandom } from '../../core/seeded-random'
 import { formatApplicationNo } from '../../core/workflow/application-number'
 import { formatFeeSlipNo } from '../../core/workflow/fee-slip-number'
 import { demoBrokers, demoFirms } from './demo-data'
 
-/** A small, fast, seeded generator (mulberry32): the same scale data on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** What the issue benchmarks: a million certificates and half a million applications. */
 export const SCALE_DEFAULT = { certificates: 1_000_000, applications: 500_000 }
@@ -47,7 +37,7 @@ export function insertScaleData(
   sqlite: Database.Database,
   opts: { certificates: number; applications: number; now: Date; seed?: number },
 ): { applications: number; certificates: number; feeSlips: number } {
-  const rnd = random(opts.seed ?? 20261122)
+  const rnd = seededRandom(opts.seed ?? 20261122)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!
   const insertApp = sqlite.prepare(`insert into applications (application_no, channel, service, status, office_code, ubn, company_name, phone, contact_name, contact_phone, contact_mobile, contact_email, business_type, kind, box_no, broker_code, broker_national_id, privacy_consent, created_at, updated_at, submitted_at, decided_at)
     values (?, ?, ?, ?, ?, ?, ?, ?, '聯絡人', ?, '0912345678', 'contact@example.com', 'customs-broker', ?, ?, ?, ?, 1, ?, ?, ?, ?) returning id`)

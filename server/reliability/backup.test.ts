@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seededRandom } from '../../core/seeded-random'
 import { parseCrl } from '../../core/pki/validate/crl'
 import { checkDatabaseFile, missingAttachments } from '../lib/backup'
-import { call, dataFile, freePort, keepOnSqlite, prepareDataDir, random, runCli, signIn, sleep, startServer, type ServerProcess } from './harness'
+import { call, dataFile, freePort, keepOnSqlite, prepareDataDir, runCli, signIn, sleep, startServer, type ServerProcess } from './harness'
 import { openReadOnly, workflowProblems } from './invariants'
 import { missingAcks, signInActors, startLoad, type Ack } from './load'
 
@@ -40,7 +41,7 @@ const MAIN_TABLES = ['applications', 'application_events', 'application_attachme
 describe('backup and restore', () => {
   it('takes a consistent online backup while the server runs and writes: sound, verified, a prefix of the original', async () => {
     const actors = await signInActors(server!.url, original)
-    const load = startLoad({ base: server!.url, actors, rnd: random(20261122), firmsPerOffice: FIRMS, nextFirm: { AA: 0, CA: 0 } })
+    const load = startLoad({ base: server!.url, actors, rnd: seededRandom(20261122), firmsPerOffice: FIRMS, nextFirm: { AA: 0, CA: 0 } })
     await sleep(1500)
     acksBefore = [...load.acks]
     const run = await runCli('backup', [backupFile], original)

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
+import { seededRandom } from '../../core/seeded-random'
 import { openDatabase } from '../../db/client'
 import { missingAttachments } from '../lib/backup'
-import { databaseUrlOf, dataFile, dropDatabaseOf, freePort, prepareDataDir, random, sleep, startServer, type ServerProcess } from './harness'
+import { databaseUrlOf, dataFile, dropDatabaseOf, freePort, prepareDataDir, sleep, startServer, type ServerProcess } from './harness'
 import { auditChainOf, integrityOf, openReadOnly, workflowProblems } from './invariants'
 import { missingAcks, signInActors, startLoad, type Ack } from './load'
 
@@ -35,7 +36,7 @@ describe('crash safety: the real server killed with SIGKILL under write load', (
   it(`keeps every acknowledged write, a sound file, a whole audit chain and no half-made change across ${KILLS} kills`, async () => {
     const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 1e9))
     console.log(`crash-safety: seed ${seed} (repeat this run with CRASH_SEED=${seed})`)
-    const rnd = random(seed)
+    const rnd = seededRandom(seed)
     await prepareDataDir(dataDir, { firmsPerOffice: FIRMS })
     const port = await freePort()
     server = await startServer({ dataDir, port })

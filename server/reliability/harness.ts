@@ -73,17 +73,6 @@ export function serverEnv(dataDir: string, port: number): Record<string, string>
   }
 }
 
-/** A seeded generator (mulberry32): the same run for the same seed, which the tests print. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

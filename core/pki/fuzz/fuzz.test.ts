@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { inspectCertificate, isPkiError, readPfx, validatePath } from '..'
-import { mutate, seededRandom } from './mutate'
+import { seededRandom } from '../../seeded-random'
+import { mutate } from './mutate'
 
 /** Seed files, read from the shared conformance suites. */
 const SUITES = path.resolve(process.env.CONFORMANCE_DIR ?? '../shared/testsuites')

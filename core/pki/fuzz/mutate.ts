@@ -5,16 +5,6 @@ import { encodeBase64 } from '../x509-builder/base64-encode'
  * machine, so a failure can be replayed. The mutations aim at what parsers get wrong: lengths, tags,
  * truncation, and bytes inserted or removed inside nested structures.
  */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const INTERESTING = [0x00, 0x01, 0x7f, 0x80, 0x81, 0x82, 0x83, 0x84, 0xff]
 
