@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
@@ -14,6 +15,10 @@ export default defineConfig({
     include: ['core/**/*.test.ts', 'db/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: a single worker on these 2-core machines, idle while
+    // a test waits on OpenSSL, keytool, a child server or PostgreSQL. One more than the cores keeps both busy
+    // (the whole suite: 4.6 min with one worker, 2.6 with three).
+    maxWorkers: availableParallelism() + 1,
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

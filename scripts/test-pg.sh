@@ -13,8 +13,8 @@ step "PostgreSQL, nginx and the browser"
 bash scripts/ensure-postgres.sh
 bash scripts/ensure-nginx.sh
 bash scripts/ensure-chromium.sh
-step "API tests on PostgreSQL"
-npx vitest run -c vitest.pg.config.ts --reporter=default --reporter=json --outputFile.json=test-results/vitest-pg.json
+step "API tests on PostgreSQL (server, db and bench: core and web never touch a database)"
+npx vitest run -c vitest.pg.config.ts server db bench --reporter=default --reporter=json --outputFile.json=test-results/vitest-pg.json
 step "production build"
 [ -f dist/index.html ] || npx vite build --logLevel warn
 step "end-to-end tests on PostgreSQL, two replicas behind nginx, one killed halfway"

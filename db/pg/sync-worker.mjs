@@ -122,6 +122,8 @@ async function checkCollation(/** @type {pg.Client} */ c) {
   )
 }
 
+const MIGRATION_LOCK = 'certdesk.migrations'
+
 async function start() {
   try {
     await connect()
@@ -129,7 +131,15 @@ async function start() {
     if (config.migrationsFolder) {
       // drizzle's PostgreSQL migrator is asynchronous: it runs here, before the main thread's first query
       const [{ drizzle }, { migrate }] = await Promise.all([import('drizzle-orm/node-postgres'), import('drizzle-orm/node-postgres/migrator')])
-      await migrate(drizzle(/** @type {pg.Client} */ (client)), { migrationsFolder: config.migrationsFolder })
+      const c = /** @type {pg.Client} */ (client)
+      // replicas started together would each run the same migrations ("relation already exists"): the first
+      // takes this lock and migrates, the others wait for it and then find nothing left to do
+      await c.query('select pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK])
+      try {
+        await migrate(drizzle(c), { migrationsFolder: config.migrationsFolder })
+      } finally {
+        await c.query('select pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK]).catch(() => {})
+      }
     }
     reply({ id: 0 })
   } catch (err) {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { accessSync, chmodSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,12 +16,13 @@ export interface TestPostgres {
 
 /**
  * A throwaway PostgreSQL cluster for tests: initdb in a temporary folder, started on a free loopback port, trust
- * authentication, durability off (a test database is thrown away: fsync would only cost time). Collation "C",
- * so text sorts by code point as in SQLite. Needs the server binaries: scripts/ensure-postgres.sh installs them.
+ * authentication, durability off (a test database is thrown away: fsync would only cost time), in memory where
+ * the machine has a tmpfs (/dev/shm: copying the template for each test's database then takes ~25 ms, not ~400).
+ * Collation "C", so text sorts by code point as in SQLite. Needs the server binaries: scripts/ensure-postgres.sh installs them.
  */
 export async function startTestPostgres(): Promise<TestPostgres> {
   const bin = postgresBinDir()
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'certdesk-pg-'))
+  const dir = mkdtempSync(path.join(clusterRoot(), 'certdesk-pg-'))
   // initdb refuses to run as root: the cluster belongs to the postgres user then
   const asRoot = process.getuid?.() === 0
   const run = (cmd: string, args: string[]) => {
@@ -86,4 +87,14 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port))
     })
   })
+}
+
+/** /dev/shm when it is there: a throwaway cluster need not touch the disk. */
+function clusterRoot(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK)
+    return '/dev/shm'
+  } catch {
+    return os.tmpdir()
+  }
 }
