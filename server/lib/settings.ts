@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, like, or } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { settings } from '../../db/schema'
 
@@ -24,4 +24,19 @@ export function reviewSlaDays(db: Db, officeCode: string): number {
   const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, `review.slaDays.${officeCode}`)).get()
   const value = row ? Number(row.value) : NaN
   return Number.isFinite(value) ? value : getSetting(db, 'review.slaDays')
+}
+
+/**
+ * reviewSlaDays for each of `offices`, from one read of the settings: a list page needs every office's, and
+ * asking per office cost two statements each.
+ */
+export function reviewSlaDaysByOffice(db: Db, offices: readonly string[]): Record<string, number> {
+  const rows = db.select({ key: settings.key, value: settings.value }).from(settings).where(or(eq(settings.key, 'review.slaDays'), like(settings.key, 'review.slaDays.%'))).all()
+  const set = new Map(rows.map((r) => [r.key, Number(r.value)]))
+  const common = set.get('review.slaDays')
+  const fallback = common !== undefined && Number.isFinite(common) ? common : settingDefaults['review.slaDays']
+  return Object.fromEntries(offices.map((o) => {
+    const own = set.get(`review.slaDays.${o}`)
+    return [o, own !== undefined && Number.isFinite(own) ? own : fallback]
+  }))
 }
