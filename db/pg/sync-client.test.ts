@@ -39,6 +39,31 @@ describe('PgSyncClient: better-sqlite3 calls on PostgreSQL', () => {
     expect([...s.raw(false).pluck(false).iterate()]).toEqual([{ name: 'a', n: 1 }])
   })
 
+  it('iterate() reads through a cursor, in batches, in one snapshot; an early return() ends its transaction', () => {
+    const reader = db.another()
+    try {
+      const count = db.prepare('select count(*) n from counters').pluck()
+      const before = count.get() as number
+      const rows = reader.prepare('select g, g * ? as Twice from generate_series(1, ?) g').iterate(2, 2_500) as IterableIterator<{ g: number; Twice: number }>
+      expect(rows.next().value).toEqual({ g: 1, Twice: 2 })
+      // a row written after the cursor opened is not seen while it reads: one snapshot, as SQLite's WAL reader
+      db.prepare('insert into counters (name, n) values (?, ?)').run('during-export', 1)
+      expect(count.get()).toBe(before + 1)
+      expect(reader.prepare('select count(*) n from counters').pluck().get()).toBe(before)
+      expect([...rows].length).toBe(2_499)
+      expect(reader.prepare('select count(*) from pg_cursors').pluck().get()).toBe(0)
+      expect(reader.prepare('select count(*) n from counters').pluck().get()).toBe(before + 1)
+      // stopped early, as a cancelled download stops: the cursor's transaction is over, the connection free
+      const early = reader.prepare('select g from generate_series(1, 5000) g').pluck().iterate() as IterableIterator<number>
+      expect([early.next().value, early.next().value]).toEqual([1, 2])
+      early.return?.()
+      expect(reader.prepare('select count(*) from pg_cursors').pluck().get()).toBe(0)
+      expect(reader.transaction(() => reader.prepare('select 1').pluck().get())()).toBe(1)
+    } finally {
+      reader.close()
+    }
+  })
+
   it('names a constraint failure with the code of better-sqlite3', () => {
     expect(() => db.prepare('insert into counters (name, n) values (?, ?)').run('a', 2)).toThrow(expect.objectContaining({ code: 'SQLITE_CONSTRAINT_UNIQUE', sqlState: '23505' }))
   })

@@ -79,6 +79,11 @@ export class PgSyncClient {
     }
   }
 
+  /** A second connection to the same database: an export reads through a cursor on one of its own. */
+  another(): PgSyncClient {
+    return new PgSyncClient(this.url, { queryTimeoutMs: this.queryTimeoutMs, maxAttempts: this.maxAttempts })
+  }
+
   prepare(sql: string): PgStatement {
     return new PgStatement(this, sql)
   }

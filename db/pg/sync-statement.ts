@@ -1,4 +1,9 @@
 import type { PgSyncClient } from './sync-client'
+import { columnName, toPgStatement } from './translate'
+
+/** rows per FETCH of an iterate(): few round trips, and a thousand rows at a time in memory */
+const FETCH_ROWS = 1_000
+let cursors = 0
 
 /** What better-sqlite3's `run` returns. */
 export interface PgRunResult {
@@ -61,9 +66,48 @@ export class PgStatement {
     return this.all(...params)[0]
   }
 
-  /** All rows are read first: the connection serves one statement at a time, and an open cursor would hold it. */
+  /**
+   * Rows through a cursor, a thousand per round trip, so that an export of a million rows never holds them all.
+   * A cursor lives in a transaction: outside one, a read-only REPEATABLE READ transaction is begun (one snapshot,
+   * as SQLite's WAL reader sees) and ended after the last row or at return(). Whatever else runs on this
+   * connection meanwhile runs inside it: exports read on a connection of their own (server/lib/export/read.ts).
+   */
   iterate(...params: unknown[]): IterableIterator<unknown> {
-    return this.all(...params)[Symbol.iterator]()
+    return this.cursor(flatten(params))
+  }
+
+  private *cursor(params: unknown[]): Generator<unknown> {
+    const client = this.client
+    const own = !client.inTransaction
+    const name = `rows_${++cursors}`
+    const declare = `declare ${name} no scroll cursor for ${this.source}`
+    if (own) {
+      client.query('begin isolation level repeatable read read only', [], true, 'begin')
+      // what else runs on this connection meanwhile joins the transaction rather than beginning another
+      client.inTransaction = true
+    }
+    try {
+      client.query(declare, params, true)
+      const statement = toPgStatement(declare)
+      for (;;) {
+        const answer = client.query(`fetch ${FETCH_ROWS} from ${name}`, [], true)
+        const fields = answer.fields.map((f) => columnName(statement, f))
+        for (const row of answer.rows as unknown[][]) {
+          if (this.pluckMode) yield row[0]
+          else if (this.rawMode) yield row
+          else yield Object.fromEntries(fields.map((f, i) => [f, row[i]]))
+        }
+        if (answer.rows.length < FETCH_ROWS) return
+      }
+    } finally {
+      try {
+        client.query(own ? 'commit' : `close ${name}`, [], true, own ? 'end' : 'query')
+      } catch {
+        // a read-only transaction: nothing is lost if it ends otherwise (the connection dropped)
+      } finally {
+        if (own) client.inTransaction = false
+      }
+    }
   }
 }
 

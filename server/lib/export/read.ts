@@ -19,9 +19,13 @@ export interface ExportReader {
 export function openExportReader(db: Db): ExportReader {
   const main = (db as unknown as { $client?: Database.Database }).$client
   if (!main) throw new Error('openExportReader needs the drizzle instance of openDatabase(), not a transaction')
-  // PostgreSQL: the bridge reads a statement's rows whole before handing them over (db/pg/sync-statement.ts), so
-  // no cursor holds the connection while a slow client downloads; the cost is the export's rows in memory
-  if (main.memory || dialectOf(db) === 'postgres') return { sqlite: main, close: () => {} }
+  // PostgreSQL: a connection of the export's own too, where iterate() reads through a cursor in a read-only
+  // snapshot (db/pg/sync-statement.ts); on the app's connection every request would run inside that transaction
+  if (dialectOf(db) === 'postgres') {
+    const own = (main as unknown as { another(): Database.Database }).another()
+    return { sqlite: own, close: () => own.close() }
+  }
+  if (main.memory) return { sqlite: main, close: () => {} }
   const sqlite = new Database(main.name, { readonly: true, fileMustExist: true })
   sqlite.pragma('busy_timeout = 5000')
   // one pass over the rows gains nothing from better-sqlite3's 16 MB page cache; 2 MB keeps the export's memory flat
