@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cpuShares, limitVerdict, parseMachineStat, parseProcStat, treeTicks, type CpuSnapshot, type ProcStat } from './cpu-time'
+import { cpuShares, limitVerdict, ownCores, parseMachineStat, parseProcStat, treeTicks, type CpuSnapshot, type ProcStat } from './cpu-time'
 
 /** A /proc/<pid>/stat line with the fields the parser reads set, the rest zero. */
 function statLine(pid: number, name: string, ppid: number, t: { utime: number; stime: number; cutime?: number; cstime?: number }): string {
@@ -59,6 +59,8 @@ describe('CPU time from /proc', () => {
       ['idle', 0.05],
     ])
     expect(shares[0]!.cpuSeconds).toBe(10)
+    // the three groups: 0.8 of the 2 cores, 1.6 cores
+    expect(ownCores(shares, 2)).toBeCloseTo(1.6)
   })
 })
 

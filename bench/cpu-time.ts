@@ -135,3 +135,12 @@ export function limitVerdict(shares: CpuShare[], cores: number): string {
   const top = shares.filter((s) => s.name !== 'idle').sort((a, b) => b.share - a.share)[0]!
   return `the ${cores} cores are saturated (idle ${pct(idle)}); the largest share: ${top.name}, ${pct(top.share)}`
 }
+
+/**
+ * How many cores our own processes kept busy (every group but "other processes" and "idle"). Requests per
+ * second over this is what a request costs in CPU, which other work on a shared machine barely moves, where
+ * requests per second alone moves with whatever else runs.
+ */
+export function ownCores(shares: CpuShare[], cores: number): number {
+  return shares.filter((s) => s.name !== 'other processes' && s.name !== 'idle').reduce((sum, s) => sum + s.share, 0) * cores
+}
