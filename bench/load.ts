@@ -11,14 +11,29 @@ export interface LoadResult {
   errors: number
 }
 
+/** One request of a load: where it goes and as whom (the cookie of a signed-in user). */
+export interface Target {
+  url: string
+  headers?: Record<string, string>
+}
+
 /**
  * Keeps `connections` requests in flight against one URL for `seconds` (after a one-second warm-up) over
  * keep-alive sockets, and reports throughput and latency percentiles. Any answer but 200 counts as an error.
  */
-export async function runLoad(url: string, opts: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export function runLoad(url: string, opts: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  return runMix([{ url, headers: opts.headers }], opts)
+}
+
+/**
+ * As runLoad, over several targets in turn: each request goes to the next target of the list, whichever
+ * connection sends it, so every target gets the same share of the requests (a user's mix, not one endpoint).
+ */
+export async function runMix(targets: Target[], opts: { connections: number; seconds: number }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections })
   const latencies: number[] = []
   let errors = 0
+  let turn = 0
   // one run without a pause between warm-up and measurement: a socket left idle past the server's keep-alive
   // timeout would be reset when reused, and that would be the generator's fault, not the server's
   const measureFrom = performance.now() + 1000
@@ -26,8 +41,9 @@ export async function runLoad(url: string, opts: { connections: number; seconds:
   await Promise.all(
     Array.from({ length: opts.connections }, async () => {
       while (performance.now() < end) {
+        const target = targets[turn++ % targets.length]!
         const started = performance.now()
-        const { ms, ok } = await request(url, agent, opts.headers ?? {})
+        const { ms, ok } = await request(target.url, agent, target.headers ?? {})
         if (started < measureFrom) continue
         latencies.push(ms)
         if (!ok) errors++

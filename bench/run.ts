@@ -9,13 +9,15 @@ import { benchLists as benchListQueries } from './lists'
 import { openDatabase } from '../db/client'
 import { benchExport } from './export'
 import { benchPkiInspect } from './pki-inspect'
+import { benchReplicas } from './replicas'
 import { benchSignedInRequest } from './signed-in-request'
 import { benchStartup } from './startup'
 
 /**
  * `npm run bench`: each figure is a ratio against a baseline measured in the same run, so a slow or busy
  * machine moves both sides. The scale figures run on the database of DATA_DIR (./data by default), seeded
- * first with `npm run seed -- --scale` (done here when it holds fewer than a million certificates).
+ * first with `npm run seed -- --scale` (done here when it holds fewer than a million certificates). The replica
+ * figure (g) runs on a throwaway PostgreSQL instead, installed when missing (scripts/ensure-postgres.sh).
  * Results go to bench/results/latest.json; docs/performance.md explains them.
  */
 const env = readEnv()
@@ -58,6 +60,9 @@ console.log('')
 results.signedInRequest = await benchSignedInRequest()
 results.pkiInspect = await benchPkiInspect()
 db.close()
+console.log('')
+// on a PostgreSQL cluster of its own, seeded smaller (bench/replicas.ts says why); the SQLite server has stopped
+results.replicas = await benchReplicas({ seconds: Number(process.env.BENCH_SECONDS ?? 5) })
 
 mkdirSync('bench/results', { recursive: true })
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n')

@@ -53,6 +53,8 @@ ${o.upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=${f
 
 export interface Nginx {
   url: string
+  /** the master's pid: its workers are its children */
+  pid: number
   stop(): Promise<void>
 }
 
@@ -66,16 +68,21 @@ export async function startNginx(o: { port: number; upstreams: number[]; dir: st
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
   const url = `http://127.0.0.1:${o.port}`
-  await waitUntil(async () => {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${stderr}`)
-    try {
-      await fetch(url + '/api/health')
-      return true
-    } catch {
-      return false
-    }
-  }, 10_000, () => `nginx did not listen on ${url}: ${stderr}`)
-  return { url, stop: () => stopChild(child) }
+  try {
+    await waitUntil(async () => {
+      if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${stderr}`)
+      try {
+        await fetch(url + '/api/health')
+        return true
+      } catch {
+        return false
+      }
+    }, 10_000, () => `nginx did not listen on ${url}: ${stderr}`)
+  } catch (error) {
+    await stopChild(child)
+    throw error
+  }
+  return { url, pid: child.pid!, stop: () => stopChild(child) }
 }
 
 export async function waitUntil(ok: () => Promise<boolean>, ms: number, why: () => string): Promise<void> {

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startNginx, stopChild, waitUntil } from './nginx'
+import { startNginx, stopChild, waitUntil, type Nginx } from './nginx'
 
 /**
  * Several Certdesk processes on one PostgreSQL behind nginx, on this machine: the trial deployment of
@@ -20,6 +20,7 @@ export interface Replica {
 export interface ReplicaSet {
   /** nginx's address: what users and tests talk to */
   url: string
+  nginx: Nginx
   replicas: Replica[]
   stop(): Promise<void>
 }
@@ -30,12 +31,20 @@ export async function startReplicaSet(o: { replicas: number; databaseUrl: string
   execFileSync(process.execPath, [path.join(root, 'scripts/build-server.mjs')], { stdio: 'inherit' })
   const ports = await Promise.all(Array.from({ length: o.replicas }, () => freePort()))
   const replicas = ports.map((port) => replica(port, o))
-  // the first migrates, seeds an empty database and builds the SPA when it is missing; then the rest together
-  await replicas[0]!.start()
-  await Promise.all(replicas.slice(1).map((r) => r.start()))
-  const nginx = await startNginx({ port: o.port ?? (await freePort()), upstreams: ports, dir: path.join(o.dataDir, 'nginx') })
+  let nginx: Nginx
+  try {
+    // the first migrates, seeds an empty database and builds the SPA when it is missing; then the rest together
+    await replicas[0]!.start()
+    await Promise.all(replicas.slice(1).map((r) => r.start()))
+    nginx = await startNginx({ port: o.port ?? (await freePort()), upstreams: ports, dir: path.join(o.dataDir, 'nginx') })
+  } catch (error) {
+    // a replica that never became healthy, or nginx that never listened: the ones already up would outlive us
+    await Promise.all(replicas.map((r) => r.stop('SIGKILL')))
+    throw error
+  }
   return {
     url: nginx.url,
+    nginx,
     replicas,
     async stop() {
       await nginx.stop()

@@ -12,6 +12,8 @@ export interface TestPostgres {
   /** starts it again on the same port and data */
   resume(): void
   stop(): void
+  /** the postmaster's pid (postmaster.pid): the backends are its children */
+  postmasterPid(): number
 }
 
 /**
@@ -51,6 +53,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
     resume: start,
+    postmasterPid: () => Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop() {
       if (stopped) return
       stopped = true

@@ -37,7 +37,9 @@ const env = readEnv()
 const database = openDatabase(env.DATABASE_URL ?? env.dbFile)
 const now = new Date()
 const counts = await seedDemo({ db: database.db, passwordCost: env.PASSWORD_HASH_COST, now })
-console.log(`Demo data in ${env.dbFile}: added ${JSON.stringify(counts)}`)
+// the database seeded, not always the SQLite file: DATABASE_URL's PostgreSQL without its credentials
+const target = env.DATABASE_URL ? env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@') : env.dbFile
+console.log(`Demo data in ${target}: added ${JSON.stringify(counts)}`)
 const ca = caSettings(env)
 await ensureCaHierarchy({ db: database.db, settings: ca, now })
 const cardsDir = await writeDemoCards({ db: database.db, settings: ca, dataDir: env.DATA_DIR, now })
