@@ -45,6 +45,11 @@ export function missingAttachments(sqlite: Database.Database, folder: string): s
   return missing
 }
 
+/** Scans kept in the database that no record names: there should be none, as each is written in its record's transaction. */
+export function strayScans(sqlite: Database.Database): string[] {
+  return sqlite.prepare('select storage_key from scan_files where storage_key not in (select storage_key from application_attachments union all select form_path from binding_requests)').pluck().all() as string[]
+}
+
 /** How many scans a database holds itself (scan_files); 0 for a database from before the table. */
 export function scansInDatabase(sqlite: Database.Database): number {
   const has = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'scan_files'").get()

@@ -4,7 +4,7 @@ import { portalAccounts } from '../../../db/schema'
 import { paperForm } from '../../modules/applications/applications.fixtures'
 import { portalPasswordLogin, PORTAL_PASSWORD } from '../../modules/portal-accounts/portal.fixtures'
 import { PDF, realPng } from '../../security/payloads.fixtures'
-import { filesUnder, missingAttachments } from '../backup'
+import { filesUnder, missingAttachments, strayScans } from '../backup'
 import { hashPassword } from '../password'
 import { createTestApp, type Session } from '../testing'
 
@@ -103,8 +103,11 @@ describe('scans through the routes on either store', () => {
     await expectServed(kept)
   })
 
-  it('the backup check finds each scan in its own store, and names a lost or changed database scan', () => {
+  it('the checks find each scan in its own store, and name a lost, changed or stray database scan', () => {
     expect(missingAttachments(t.sqlite, attachments)).toEqual([])
+    expect(strayScans(t.sqlite)).toEqual([])
+    t.sqlite.prepare('insert into scan_files (storage_key, bytes, byte_length, created_at) values (?, ?, 1, ?)').run('db:2026-11/stray.pdf', Buffer.from('x'), t.now().toISOString())
+    expect(strayScans(t.sqlite)).toEqual(['db:2026-11/stray.pdf'])
     const [attachment, form] = kept.filter((k) => k.key.startsWith('db:'))
     t.sqlite.prepare('delete from scan_files where storage_key = ?').run(form!.key)
     // same length, other bytes: only the attachment's sha256 can tell
