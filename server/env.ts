@@ -21,6 +21,16 @@ const envSchema = z.object({
     .refine((v) => /^postgres(ql)?:\/\//i.test(v), { message: 'must start with postgres:// or postgresql://' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * Where new scanned forms go (docs/decisions/0020): `database` (the scan_files table: every replica on one
+   * PostgreSQL reads them) or `files` (DATA_DIR/attachments: one machine's disk). Unset: `database` with a
+   * DATABASE_URL, `files` on SQLite. Changing it loses nothing: a scan's key names the store that holds it.
+   */
+  // empty as unset, before the enum: a union with '' would report only "Invalid input" for a wrong value
+  SCAN_STORAGE: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['database', 'files'], { message: '必須是 database 或 files（掃描檔存放處）; must be database or files (where scanned forms are kept)' }).optional(),
+  ),
   /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto, and mark cookies Secure. */
   TRUST_PROXY: flag,
   COOKIE_SECURE: flag,
@@ -67,7 +77,8 @@ const envSchema = z.object({
   // --- end mail outbox ---
 })
 
-export type Env = z.infer<typeof envSchema> & { dbFile: string; distDir: string; publicUrl: string }
+type Settings = z.infer<typeof envSchema>
+export type Env = Omit<Settings, 'SCAN_STORAGE'> & { SCAN_STORAGE: NonNullable<Settings['SCAN_STORAGE']>; dbFile: string; distDir: string; publicUrl: string }
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source)
@@ -78,6 +89,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const env = parsed.data
   return {
     ...env,
+    // the database is the store every replica shares; SQLite is one machine, whose backups copy the folder
+    SCAN_STORAGE: env.SCAN_STORAGE ?? (env.DATABASE_URL ? 'database' : 'files'),
     dbFile: path.resolve(env.DATA_DIR, 'certdesk.db'),
     distDir: path.resolve('dist'),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
@@ -88,7 +101,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 export function testEnv(overrides: Partial<Env> = {}): Env {
   // A private data folder per test process: attachments and demo cards never land in the project's ./data.
   const DATA_DIR = path.join(os.tmpdir(), `certdesk-test-${process.pid}`)
-  // DATABASE_URL passes through: the API tests run on PostgreSQL with vitest.pg.config.ts
-  const env = readEnv({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '12', CA_KEY_SECRET: 'test-secret-not-for-production', CA_KEY_WRAP_ITERATIONS: '10000', DATA_DIR, DATABASE_URL: process.env.DATABASE_URL })
+  // DATABASE_URL passes through: the API tests run on PostgreSQL with vitest.pg.config.ts; so does SCAN_STORAGE,
+  // to run them on the other scan store
+  const env = readEnv({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '12', CA_KEY_SECRET: 'test-secret-not-for-production', CA_KEY_WRAP_ITERATIONS: '10000', DATA_DIR, DATABASE_URL: process.env.DATABASE_URL, SCAN_STORAGE: process.env.SCAN_STORAGE })
   return { ...env, dbFile: ':memory:', ...overrides }
 }

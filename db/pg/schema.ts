@@ -40,3 +40,4 @@ export const rateLimits = mirrored.rateLimits!
 export const settings = mirrored.settings!
 export const staff = mirrored.staff!
 export const staffRoles = mirrored.staffRoles!
+export const scanFiles = mirrored.scanFiles!

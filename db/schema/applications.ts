@@ -95,7 +95,7 @@ export const applicationNames = sqliteTable(
   (t) => [primaryKey({ columns: [t.ubn, t.companyName] })],
 )
 
-/** The scanned paper form and other files; the bytes live under DATA_DIR/attachments, outside the web root. */
+/** The scanned paper form and other files; the bytes are in the scan store its storage key names (docs/decisions/0020). */
 export const applicationAttachments = sqliteTable(
   'application_attachments',
   {

@@ -140,6 +140,7 @@ export const bindingRequests = sqliteTable(
       .references(() => portalAccounts.id),
     status: text('status', { enum: ['submitted', 'code-issued', 'bound', 'rejected'] }).notNull(),
     cardKind: text('card_kind', { enum: ['moica', 'moeaca'] }).notNull(),
+    /** the scan's storage key (a path under DATA_DIR/attachments, or db:… in scan_files; docs/decisions/0020) */
     formPath: text('form_path').notNull(),
     formName: text('form_name').notNull(),
     formMime: text('form_mime').notNull(),

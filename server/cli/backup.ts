@@ -2,13 +2,13 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, sta
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { readEnv } from '../env'
-import { checkDatabaseFile, filesUnder, missingAttachments } from '../lib/backup'
+import { checkDatabaseFile, filesUnder, missingAttachments, scansInDatabase } from '../lib/backup'
 import { flushToDisk } from '../lib/flush'
 
 /**
  * `npm run backup -- <file>`: a consistent copy of the database while the server runs and writes, made with
- * SQLite's backup API, checked (integrity, audit chain) before it gets its name; then the uploaded scans it names,
- * into `<file>.attachments/`. The CA key secret is not copied: keep it apart (docs/operations.md).
+ * SQLite's backup API, checked (integrity, audit chain) before it gets its name; then the uploaded scans kept as
+ * files, into `<file>.attachments/` (scans kept in the database, SCAN_STORAGE=database, are inside the copy). The CA key secret is not copied: keep it apart (docs/operations.md).
  */
 function fail(message: string): never {
   console.error(message)
@@ -62,12 +62,13 @@ for (const rel of files) {
 }
 const backupDb = new Database(target, { readonly: true })
 const missing = missingAttachments(backupDb, attachmentsTarget)
+const inDatabase = scansInDatabase(backupDb)
 const counts = Object.fromEntries(['applications', 'fee_slips', 'payments', 'certificates'].map((t) => [t, (backupDb.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]))
 backupDb.close()
 
 const mb = (statSync(target).size / 1_048_576).toFixed(1)
 console.log(`Backup written: ${target} (${mb} MB in ${Date.now() - started} ms; integrity ok; audit chain OK, ${check.audit.rows} rows, last row ${check.auditHead?.id ?? '-'} ${check.auditHead?.hash.slice(0, 16) ?? ''}…)`)
 console.log(`  ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`)
-console.log(`  attachments: ${files.length} files in ${attachmentsTarget}`)
+console.log(`  attachments: ${files.length} files in ${attachmentsTarget}; ${inDatabase} scans inside the database copy`)
 console.log(`  Not in the backup: the CA key secret (${env.CA_KEY_SECRET ? 'CA_KEY_SECRET' : path.join(env.DATA_DIR, 'ca-key.secret')}). Keep a copy of it apart from the backups; a restore needs it.`)
 if (missing.length) fail(`  ${missing.length} attachments the database names are missing or changed in ${attachments}: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ' …' : ''}`)

@@ -6,13 +6,15 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import type { AuditVerifyResult } from '../../core/contracts/audit'
 import * as schema from '../../db/schema'
 import { verifyAuditChain } from '../modules/audit/audit.service'
+import { DATABASE_KEY_PREFIX } from './scan-store'
 
 /**
  * What `npm run backup` and `npm run restore` check and copy (docs/operations.md, Backup and restore): the
- * database file, and the uploaded files it names under DATA_DIR/attachments.
+ * database file, and the uploaded files it names under DATA_DIR/attachments. Scans kept in the database
+ * (SCAN_STORAGE=database, docs/decisions/0020) are rows of its scan_files table and travel inside the file.
  */
 
-/** The files a database names under the attachments folder: scanned paper forms and signed binding forms. */
+/** The scans a database names: scanned paper forms and signed binding forms, by storage key. */
 export function attachmentKeys(sqlite: Database.Database): { key: string; size: number; sha256: string | null }[] {
   return sqlite.prepare('select storage_key key, size, sha256 from application_attachments union all select form_path key, form_size size, null sha256 from binding_requests').all() as {
     key: string
@@ -21,15 +23,37 @@ export function attachmentKeys(sqlite: Database.Database): { key: string; size: 
   }[]
 }
 
-/** The attachments a database names that `folder` lacks, or holds with other content; empty when all are there. */
+/**
+ * The scans a database names that are missing or hold other content: a file key checked in `folder`, a `db:`
+ * key in the same database's scan_files. Empty when all are there.
+ */
 export function missingAttachments(sqlite: Database.Database, folder: string): string[] {
   const missing: string[] = []
+  let inDatabase: Database.Statement | null = null
   for (const a of attachmentKeys(sqlite)) {
-    const file = path.join(folder, a.key)
-    const size = statSync(file, { throwIfNoEntry: false })?.size
-    if (size !== a.size || (a.sha256 && createHash('sha256').update(readFileSync(file)).digest('hex') !== a.sha256)) missing.push(a.key)
+    let bytes: Buffer | undefined
+    if (a.key.startsWith(DATABASE_KEY_PREFIX)) {
+      // prepared only when a key asks for it: a database from before the table never names one
+      inDatabase ??= sqlite.prepare('select bytes from scan_files where storage_key = ?')
+      bytes = (inDatabase.get(a.key) as { bytes: Buffer } | undefined)?.bytes
+    } else {
+      const file = path.join(folder, a.key)
+      if (statSync(file, { throwIfNoEntry: false })?.size === a.size) bytes = readFileSync(file)
+    }
+    if (bytes?.length !== a.size || (a.sha256 && createHash('sha256').update(bytes).digest('hex') !== a.sha256)) missing.push(a.key)
   }
   return missing
+}
+
+/** Scans kept in the database that no record names: there should be none, as each is written in its record's transaction. */
+export function strayScans(sqlite: Database.Database): string[] {
+  return sqlite.prepare('select storage_key from scan_files where storage_key not in (select storage_key from application_attachments union all select form_path from binding_requests)').pluck().all() as string[]
+}
+
+/** How many scans a database holds itself (scan_files); 0 for a database from before the table. */
+export function scansInDatabase(sqlite: Database.Database): number {
+  const has = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'scan_files'").get()
+  return has ? (sqlite.prepare('select count(*) n from scan_files').get() as { n: number }).n : 0
 }
 
 export interface DatabaseCheck {

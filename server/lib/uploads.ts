@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import { withoutUnsafeCharacters } from '../../core/contracts/text'
 import { AppError } from '../../core/errors'
-import { flushToDisk } from './flush'
 import { imageProblem } from './image-check'
 
-/** Scanned paper forms: the only uploads besides CSV imports. */
+/** Scanned paper forms: the only uploads besides CSV imports. They are kept by ./scan-store (docs/decisions/0020). */
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024
 export type ScanType = 'application/pdf' | 'image/jpeg' | 'image/png'
 
@@ -43,29 +39,4 @@ export async function checkScan(bytes: Uint8Array): Promise<ScanType> {
   const problem = contentType === 'application/pdf' ? null : await imageProblem(bytes, contentType)
   if (problem) throw refused(problem)
   return contentType
-}
-
-const ext: Record<ScanType, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }
-
-/**
- * Writes a scan outside the web root (DATA_DIR/attachments/<month>/<random>) and runs `record` with its storage
- * key; if recording throws, the file is removed again, so neither exists without the other. The file and its
- * folder entry are on disk before the record commits: a power failure cannot leave a record of a lost file.
- */
-export function storeScan<T>(opts: { dataDir: string; bytes: Uint8Array; contentType: ScanType; now: Date }, record: (storageKey: string) => T): T {
-  const storageKey = path.join(opts.now.toISOString().slice(0, 7), `${randomBytes(16).toString('hex')}.${ext[opts.contentType]}`)
-  const file = path.resolve(opts.dataDir, 'attachments', storageKey)
-  mkdirSync(path.dirname(file), { recursive: true })
-  writeFileSync(file, opts.bytes, { flag: 'wx' })
-  for (const f of [file, path.dirname(file), path.dirname(path.dirname(file))]) flushToDisk(f)
-  try {
-    return record(storageKey)
-  } catch (err) {
-    rmSync(file, { force: true })
-    throw err
-  }
-}
-
-export function readScan(dataDir: string, storageKey: string): Buffer {
-  return readFileSync(path.resolve(dataDir, 'attachments', storageKey))
 }

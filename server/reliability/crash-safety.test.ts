@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { seededRandom } from '../../core/seeded-random'
 import { openDatabase } from '../../db/client'
-import { missingAttachments } from '../lib/backup'
+import { missingAttachments, strayScans } from '../lib/backup'
 import { databaseUrlOf, dataFile, dropDatabaseOf, freePort, prepareDataDir, sleep, startServer, type ServerProcess } from './harness'
 import { auditChainOf, integrityOf, openReadOnly, workflowProblems } from './invariants'
 import { missingAcks, signInActors, startLoad, type Ack } from './load'
@@ -26,7 +26,7 @@ function inspect(acks: Ack[]) {
   const db = url ? openDatabase(url).sqlite : openReadOnly(dataFile(dataDir))
   try {
     // PostgreSQL checks its own pages; SQLite's file is checked here
-    return { integrity: url ? 'ok' : integrityOf(db), audit: auditChainOf(db), problems: workflowProblems(db), missing: missingAcks(db, acks), files: missingAttachments(db, path.join(dataDir, 'attachments')) }
+    return { integrity: url ? 'ok' : integrityOf(db), audit: auditChainOf(db), problems: workflowProblems(db), missing: missingAcks(db, acks), files: missingAttachments(db, path.join(dataDir, 'attachments')), strayScans: strayScans(db) }
   } finally {
     db.close()
   }
@@ -63,6 +63,7 @@ describe('crash safety: the real server killed with SIGKILL under write load', (
       expect(state.problems).toEqual([])
       expect(state.missing).toEqual([])
       expect(state.files).toEqual([])
+      expect(state.strayScans).toEqual([])
       server = await startServer({ dataDir, port })
     }
 
@@ -70,7 +71,7 @@ describe('crash safety: the real server killed with SIGKILL under write load', (
     await server.kill('SIGTERM')
     server = null
     const final = inspect(acks)
-    expect(final).toMatchObject({ integrity: 'ok', audit: { ok: true }, problems: [], missing: [], files: [] })
+    expect(final).toMatchObject({ integrity: 'ok', audit: { ok: true }, problems: [], missing: [], files: [], strayScans: [] })
     const kinds = (k: Ack['kind']) => acks.filter((a) => a.kind === k).length
     console.log(`crash-safety: ${acks.length} acknowledged writes (${['draft', 'attached', 'submitted', 'online', 'decided', 'paid'].map((k) => `${k} ${kinds(k as Ack['kind'])}`).join(', ')}); answers ${JSON.stringify(Object.fromEntries(answers))}; ${final.audit.rows} audit rows`)
     // the load reached every kind of write, and the server never failed one with a 500

@@ -17,7 +17,20 @@ const scanEndpoints = () => [
   { name: 'binding form', path: '/api/portal/bindings', as: u.company, fields: [{ name: 'cardKind', data: 'moeaca' }] },
 ]
 
-const STORED_NAME = /^\d{4}-\d{2}\/[0-9a-f]{32}\.(?:pdf|png|jpg)$/
+const STORED_NAME = /^(?:db:)?\d{4}-\d{2}\/[0-9a-f]{32}\.(?:pdf|png|jpg)$/
+
+/**
+ * A scan's bytes are where its key says and nowhere else: a file under DATA_DIR/attachments named by the key, or
+ * with SCAN_STORAGE=database (PostgreSQL's default) a scan_files row under a db: key and no file at all.
+ */
+function expectKeptUnder(key: string, size: number, filesBefore: string[]) {
+  expect(key).toMatch(STORED_NAME)
+  const added = filesUnder(u.root).filter((f) => !filesBefore.includes(f))
+  if (u.t.env.SCAN_STORAGE === 'files') return expect(added).toEqual([`a/b/data/attachments/${key} (${size})`])
+  expect(key.startsWith('db:')).toBe(true)
+  expect(added).toEqual([])
+  expect(Number((u.t.sqlite.prepare('select byte_length n from scan_files where storage_key = ?').get(key) as { n: number }).n)).toBe(size)
+}
 
 describe('file names: the client names nothing on disk', () => {
   const names: [string, string][] = [
@@ -39,7 +52,7 @@ describe('file names: the client names nothing on disk', () => {
     ['a DOS device name', 'CON'],
   ]
 
-  it.each(names)('%s: stored under a random key inside DATA_DIR, shown by a cleaned name', async (_what, filename) => {
+  it.each(names)('%s: stored under a random key (a file in DATA_DIR or a database row), shown by a cleaned name', async (_what, filename) => {
     const filesBefore = filesUnder(u.root)
     const res = await send(u.t, `/api/applications/${u.draftId}/attachments`, u.clerk, scan(realPng(1, 1), filename))
     expect(res.status).toBe(201)
@@ -49,9 +62,7 @@ describe('file names: the client names nothing on disk', () => {
     expect(characterCount(shown)).toBeLessThanOrEqual(120)
     expect(['.', '..', '']).not.toContain(shown)
     const row = u.t.sqlite.prepare('select storage_key k from application_attachments where id = ?').get(res.json.id) as { k: string }
-    expect(row.k).toMatch(STORED_NAME)
-    const added = filesUnder(u.root).filter((f) => !filesBefore.includes(f))
-    expect(added).toEqual([`a/b/data/attachments/${row.k} (${realPng(1, 1).length})`])
+    expectKeptUnder(row.k, realPng(1, 1).length, filesBefore)
     const back = await get(u.t, `/api/applications/${u.draftId}/attachments/${res.json.id}`, u.clerk)
     expect(back.status).toBe(200)
     expect(back.bytes).toEqual(realPng(1, 1))
@@ -64,8 +75,7 @@ describe('file names: the client names nothing on disk', () => {
     expect(res.status).toBe(201)
     expect(res.json.formName).toBe('x')
     const row = u.t.sqlite.prepare('select form_path p from binding_requests where id = ?').get(res.json.id) as { p: string }
-    expect(row.p).toMatch(STORED_NAME)
-    expect(filesUnder(u.root).filter((f) => !filesBefore.includes(f))).toEqual([`a/b/data/attachments/${row.p} (${PDF.length})`])
+    expectKeptUnder(row.p, PDF.length, filesBefore)
     // the office reads it back; the holder's next upload waits for this one to be handled
     const back = await get(u.t, `/api/bindings/${res.json.id}/form`, u.clerk)
     expect(back.bytes).toEqual(PDF)
@@ -211,6 +221,8 @@ describe('download routes with climbing ids', () => {
   it('every stored file sits under DATA_DIR/attachments', () => {
     const outside = filesUnder(u.root).filter((f) => !f.startsWith('a/b/data/attachments/'))
     expect(outside).toEqual([])
-    expect(filesUnder(u.dataDir).length).toBeGreaterThan(0)
+    // the scans above are there, or in the database
+    if (u.t.env.SCAN_STORAGE === 'files') expect(filesUnder(u.dataDir).length).toBeGreaterThan(0)
+    else expect(Number((u.t.sqlite.prepare('select count(*) n from scan_files').get() as { n: number }).n)).toBeGreaterThan(0)
   })
 })

@@ -11,7 +11,8 @@ import type { AppDeps } from '../../lib/context'
 import { queueMail } from '../../lib/mail/outbox'
 import { hitRateLimit } from '../../lib/rate-limit'
 import { safeEqual } from '../../lib/sessions'
-import { checkScan, readScan, safeFileName, storeScan } from '../../lib/uploads'
+import { readScan, storeScan } from '../../lib/scan-store'
+import { checkScan, safeFileName } from '../../lib/uploads'
 import { verifyCardResponse } from '../card-login/card-login.service'
 import { addLoginCard, cardIsBound } from '../portal-accounts/portal-accounts.service'
 import { countBindings, findBinding, findIssuedBindingOf, hasOpenBinding, insertBinding, listBindings, toBindingInfo, updateBinding, type BindingRow } from './bindings.repo'
@@ -30,14 +31,13 @@ export async function submitBinding(opts: { deps: AppDeps; user: PortalUser; car
   if (user.category === 'company' && opts.cardKind !== 'moeaca') throw new AppError('VALIDATION_FAILED', { fieldErrors: { cardKind: { 'zh-TW': '企業帳號請綁定工商憑證', en: 'A company account binds a business certificate card' } } })
   if (user.category === 'individual' && opts.cardKind !== 'moica') throw new AppError('VALIDATION_FAILED', { fieldErrors: { cardKind: { 'zh-TW': '個人帳號請綁定自然人憑證', en: 'An individual account binds a citizen certificate card' } } })
   if (hasOpenBinding(deps.db, user.id, ctx.now)) throw new AppError('CONFLICT', { message: { 'zh-TW': '您已有處理中的綁定申請', en: 'You already have a binding request in progress' } })
-  return storeScan({ dataDir: deps.env.DATA_DIR, bytes: opts.bytes, contentType, now: ctx.now }, (formPath) =>
-    inTransaction(deps.db, (tx) => {
-      const formName = safeFileName(opts.fileName)
-      const id = insertBinding(tx, { accountRef: user.id, status: 'submitted', cardKind: opts.cardKind, formPath, formName, formMime: contentType, formSize: opts.bytes.length, createdAt: ctx.now.toISOString() })
-      recordAudit(tx, ctx, { action: 'binding.submitted', entity: 'binding_request', entityId: id, after: { accountId: user.accountId, cardKind: opts.cardKind, formName } })
-      return toBindingInfo(findBinding(tx, id)!)
-    }),
-  )
+  // formPath is the scan's storage key (a path under DATA_DIR/attachments, or db:… in the database store)
+  return storeScan(deps, { bytes: opts.bytes, contentType, now: ctx.now }, (tx, formPath) => {
+    const formName = safeFileName(opts.fileName)
+    const id = insertBinding(tx, { accountRef: user.id, status: 'submitted', cardKind: opts.cardKind, formPath, formName, formMime: contentType, formSize: opts.bytes.length, createdAt: ctx.now.toISOString() })
+    recordAudit(tx, ctx, { action: 'binding.submitted', entity: 'binding_request', entityId: id, after: { accountId: user.accountId, cardKind: opts.cardKind, formName } })
+    return toBindingInfo(findBinding(tx, id)!)
+  })
 }
 
 export function listBindingRequests(opts: { deps: AppDeps; query: BindingListQuery; accountRef?: number }): BindingPage {
@@ -50,7 +50,7 @@ export function listBindingRequests(opts: { deps: AppDeps; query: BindingListQue
 export function readBindingForm(opts: { deps: AppDeps; id: number }): { name: string; mime: string; bytes: Buffer } {
   const row = findBinding(opts.deps.db, opts.id)
   if (!row) throw new AppError('NOT_FOUND')
-  return { name: row.formName, mime: row.formMime, bytes: readScan(opts.deps.env.DATA_DIR, row.formPath) }
+  return { name: row.formName, mime: row.formMime, bytes: readScan(opts.deps, row.formPath) }
 }
 
 function openRequest(deps: AppDeps, id: number, version: number): BindingRow {
