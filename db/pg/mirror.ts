@@ -49,6 +49,7 @@ function mirror(source: SQLiteTable): AnyTable {
           if (is(c, SQL)) throw new Error(`index ${ix.name}: an expression index has no PostgreSQL mirror yet`)
           return column(c as AnySQLiteColumn)
         }) as [AnyPgColumn, ...AnyPgColumn[]]
+        if (endsInRowid(config.columns, ix)) cols.push(t.id as AnyPgColumn)
         const built = (ix.unique ? uniqueIndex(ix.name) : index(ix.name)).on(...cols)
         return ix.where ? built.where(ix.where) : built
       }),
@@ -66,6 +67,18 @@ function mirror(source: SQLiteTable): AnyTable {
     ]
   })
   return table as unknown as AnyTable
+}
+
+/**
+ * Whether SQLite's index ends, unseen, in the table's integer `id` (the rowid): every index of a rowid table
+ * holds it as its last key, so a keyset order `(…, id)` walks the index alone. PostgreSQL's indexes end in
+ * nothing, and without the id it sorted the whole registry for its first page (bench/replicas.ts): so the
+ * mirror spells it out. Unique indexes need no tiebreak.
+ */
+export function endsInRowid(columns: AnySQLiteColumn[], ix: { unique: boolean; columns: unknown[] }): boolean {
+  const id = columns.find((c) => c.name === 'id')
+  if (ix.unique || !id?.primary || id.getSQLType() !== 'integer') return false
+  return (ix.columns.at(-1) as AnySQLiteColumn | undefined)?.name !== 'id'
 }
 
 function mirrorColumn(col: AnySQLiteColumn): PgColumnBuilderBase {
