@@ -48,13 +48,14 @@ async function startBare(env: Env, routes: object): Promise<ServerProcess> {
   return startServer('bench/bare-server.ts', { BARE_DB: env.dbFile, BARE_ROUTES: file }, await freePort())
 }
 
-export async function benchLists(env: Env, ours: ServerProcess, cookie: string, opts: { seconds: number }) {
-  const routes = await captureSql(env, 'auditor', LIST_PATHS)
+export async function benchLists(env: Env, ours: ServerProcess, cookie: string, opts: { seconds: number; paths?: string[] }) {
+  const paths = opts.paths ?? LIST_PATHS
+  const routes = await captureSql(env, 'auditor', paths)
   const bare = await startBare(env, routes)
   const figures: EndpointFigure[] = []
   console.log(`(a) list and search endpoints, 50 connections, ${opts.seconds} s each:`)
   try {
-    for (const p of LIST_PATHS) {
+    for (const p of paths) {
       const b = await runLoad(bare.url + p, { connections: 50, seconds: opts.seconds })
       const o = await runLoad(ours.url + p, { connections: 50, seconds: opts.seconds, headers: { cookie } })
       if (o.errors || b.errors) throw new Error(`${p}: ${o.errors} errors from Certdesk, ${b.errors} from the baseline (last: ${lastError})`)
