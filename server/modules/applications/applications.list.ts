@@ -162,13 +162,15 @@ export function applicationsQuery(db: Db, f: ListFilter) {
  * and the number order (an office's range of numbers) compute with values: those queries are built per request.
  * The status is structural: one of a few codes, and a draft's period is no rows.
  */
-const preparable = (f: Omit<ListFilter, 'after'>) => !f.q && !f.overdueBefore && f.sort !== 'applicationNo'
-const STRUCTURAL = ['sort', 'order', 'status']
+export const preparable = (f: Omit<ListFilter, 'after'>) => !f.q && !f.overdueBefore && f.sort !== 'applicationNo'
+
+/** The filter as its prepared queries take it: the user's office named once (the builder leaves that to a Set). */
+export const shapeFilter = <F extends Omit<ListFilter, 'after'>>(f: F) => shapeOf(f.officeCode && f.officeCode === f.scope ? { ...f, officeCode: undefined } : f, ['sort', 'order', 'status'])
 
 /** Keyset paging over (sort key, id): page 1,000 costs what page 1 does. */
 export function listApplications(db: Db, f: ApplicationFilter): ApplicationRow[] {
   if (!preparable(f)) return applicationsQuery(db, f).limit(f.limit).all()
-  const { filter, key, values } = shapeOf(f, STRUCTURAL)
+  const { filter, key, values } = shapeFilter(f)
   return preparedOnce(db, 'applications.list', key, () => applicationsQuery(db, filter).limit(filter.limit).prepare()).all(values)
 }
 
@@ -187,7 +189,7 @@ export function applicationsCountQuery(db: Db, f: Omit<ListFilter, 'after'>) {
 export function countApplications(db: Db, f: Omit<ListFilter, 'after'>): ListTotal {
   // the count reads no order: only the search and the overdue cut-offs keep it from being prepared
   if (!preparable({ ...f, sort: 'submittedAt' })) return boundedCount(db, applicationsCountQuery(db, f))
-  const { filter, key, values } = shapeOf({ ...f, sort: 'submittedAt' as const }, STRUCTURAL)
+  const { filter, key, values } = shapeFilter({ ...f, sort: 'submittedAt' as const })
   const query = preparedOnce(db, 'applications.count', key, () => boundedCountQuery(db, applicationsCountQuery(db, filter)).prepare())
   return toTotal(query.get(values)?.n ?? 0)
 }

@@ -43,7 +43,7 @@ export interface AuditFilter {
 export function listAudit(db: Db, f: AuditFilter): AuditEntry[] {
   // a text search examines a window of the log (decision 0016): its scan, not building it, is its cost
   if (f.q) return auditQuery(db, f).limit(f.limit).all().map(toAuditEntry)
-  const { filter, key, values } = shapeOf(resolveFilter(db, f))
+  const { filter, key, values } = shapeFilter(db, f)
   return preparedOnce(db, 'audit.list', key, () => auditQuery(db, filter).limit(filter.limit).prepare()).all(values).map(toAuditEntry)
 }
 
@@ -54,6 +54,9 @@ export function listAudit(db: Db, f: AuditFilter): AuditEntry[] {
 function resolveFilter<F extends Omit<AuditFilter, 'limit'>>(db: Db, f: F): F {
   return f.fromAt || f.toAt ? { ...f, periodIds: f.periodIds !== undefined ? f.periodIds : periodIds(db, f) } : f
 }
+
+/** The filter as its prepared queries take it (lib/prepared.ts); not for a text search. */
+export const shapeFilter = <F extends Omit<AuditFilter, 'limit'>>(db: Db, f: F) => shapeOf(resolveFilter(db, f))
 
 /** The ids the filters' rows can have, first and last: the period's, or the whole log's; null when none. */
 export function auditIdRange(db: Db, f: Pick<AuditFilter, 'fromAt' | 'toAt'>): { min: number; max: number } | null {
@@ -122,7 +125,7 @@ export function auditCountQuery(db: Db, f: Omit<AuditFilter, 'limit' | 'beforeId
 
 export function countAudit(db: Db, f: Omit<AuditFilter, 'limit' | 'beforeId'>): ListTotal {
   if (f.q) return boundedCount(db, auditCountQuery(db, f))
-  const { filter, key, values } = shapeOf(resolveFilter(db, f))
+  const { filter, key, values } = shapeFilter(db, f)
   const query = preparedOnce(db, 'audit.count', key, () => boundedCountQuery(db, auditCountQuery(db, filter)).prepare())
   return toTotal(query.get(values)?.n ?? 0)
 }

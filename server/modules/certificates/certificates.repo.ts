@@ -146,9 +146,12 @@ export function certificatesQuery(db: Db, f: ListFilter) {
   return unionAll(valid!, suspended!, revoked!).orderBy(...order)
 }
 
+/** The filter as its prepared queries take it (lib/prepared.ts). */
+export const shapeFilter = <F extends ListFilter>(db: Db, f: F) => shapeOf(resolveFilter(db, f), ['sort', 'order'])
+
 /** Keyset paging over (sort key, id); the query is prepared once per shape of filter. */
 export function listCertificates(db: Db, f: CertificateFilter): CertificateListRow[] {
-  const { filter, key, values } = shapeOf(resolveFilter(db, f), ['sort', 'order'])
+  const { filter, key, values } = shapeFilter(db, f)
   return preparedOnce(db, 'certificates.list', key, () => certificatesQuery(db, filter).limit(filter.limit).prepare()).all(values)
 }
 
@@ -163,7 +166,7 @@ export function certificatesCountQuery(db: Db, f: Omit<ListFilter, 'after'>) {
 }
 
 export function countCertificates(db: Db, f: Omit<ListFilter, 'after'>): ListTotal {
-  const { filter, key, values } = shapeOf(resolveFilter(db, f), ['sort', 'order'])
+  const { filter, key, values } = shapeFilter(db, f)
   const query = preparedOnce(db, 'certificates.count', key, () => boundedCountQuery(db, certificatesCountQuery(db, filter)).prepare())
   return toTotal(query.get(values)?.n ?? 0)
 }
