@@ -11,7 +11,8 @@ import { jobsSettled, SERVER_BUNDLE } from './startup'
 /**
  * Section (a) of `npm run bench` alone, on the database of DATA_DIR as it is (not seeded here): the server
  * bundle against the bare server over 50 connections, each path or the paths given as arguments.
- * `DATA_DIR=… npx tsx bench/lists-only.ts [path…]`; BENCH_SECONDS sets each run's length (default 5).
+ * `DATA_DIR=… npx tsx bench/lists-only.ts [path…]`; BENCH_SECONDS sets each run's length (default 5),
+ * BENCH_ROUNDS how many times bare and Certdesk alternate on each path (default 2, averaged).
  * Writes bench/results/lists-only.json.
  */
 const env = readEnv()
@@ -27,7 +28,7 @@ try {
   await jobsSettled(sqlite, started)
   sqlite.close()
   const auditor = await signIn({ request: (p, init) => fetch(server.url + p, init) }, 'auditor')
-  lists = await benchLists(env, server, auditor, { seconds: Number(process.env.BENCH_SECONDS ?? 5), paths })
+  lists = await benchLists(env, server, auditor, { seconds: Number(process.env.BENCH_SECONDS ?? 5), rounds: Number(process.env.BENCH_ROUNDS ?? 2), paths })
 } finally {
   await server.stop()
 }
