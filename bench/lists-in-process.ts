@@ -13,12 +13,13 @@ import { LIST_PATHS } from './endpoints'
  * bare Hono app running the statements Certdesk ran for each path, prepared once, alternating in rounds so a
  * busy machine slows both alike. Prints the mean time per request and the ratio of rates. The HTTP layer both
  * servers share is left out, so these ratios are lower than the load test's.
- * `DATA_DIR=… npx tsx bench/lists-in-process.ts [path…]`; `ONLY_OURS=1 node --cpu-prof --import tsx bench/lists-in-process.ts …` profiles Certdesk's side alone.
+ * `DATA_DIR=… npx tsx bench/lists-in-process.ts [path…]` (ROUNDS, ROUND_MS); `ONLY_OURS=1 node --cpu-prof --import tsx bench/lists-in-process.ts …` profiles Certdesk's side alone.
  */
 const env = readEnv()
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : LIST_PATHS
-const ROUNDS = Number(process.env.ROUNDS ?? 5)
-const PER_ROUND = Number(process.env.PER_ROUND ?? 400)
+const ROUNDS = Number(process.env.ROUNDS ?? 10)
+/** each side's time per round: short rounds, alternating, so a change in the machine's load hits both alike */
+const ROUND_MS = Number(process.env.ROUND_MS ?? 300)
 
 const routes = await captureSql(env, 'auditor', paths)
 const database = openDatabase(env.dbFile)
@@ -32,12 +33,15 @@ const bare = new Hono().get('*', (c) => {
   return c.json(prepared.get(url.pathname + url.search)!.map((s) => s.stmt.all(...s.params)))
 })
 
-async function time(call: () => Promise<Response>, n: number): Promise<number> {
+/** Mean milliseconds per call, calling for about `budgetMs` (at least three calls). */
+async function time(call: () => Promise<Response>, budgetMs: number): Promise<number> {
   const started = performance.now()
-  for (let i = 0; i < n; i++) {
+  let n = 0
+  while (n < 3 || performance.now() - started < budgetMs) {
     const res = await call()
     if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`)
     await res.arrayBuffer()
+    n++
   }
   return (performance.now() - started) / n
 }
@@ -45,19 +49,19 @@ async function time(call: () => Promise<Response>, n: number): Promise<number> {
 for (const p of paths) {
   if (process.env.ONLY_OURS) {
     // for a CPU profile of Certdesk's side alone
-    const ms = await time(() => app.request(p, { headers: { cookie } }) as Promise<Response>, ROUNDS * PER_ROUND)
+    const ms = await time(() => app.request(p, { headers: { cookie } }) as Promise<Response>, ROUNDS * ROUND_MS)
     console.log(`${decodeURIComponent(p).padEnd(36)} ours ${ms.toFixed(3)} ms`)
     continue
   }
   const oursCall = () => app.request(p, { headers: { cookie } }) as Promise<Response>
   const bareCall = () => bare.request(p) as Promise<Response>
-  await time(oursCall, 50)
-  await time(bareCall, 50)
+  await time(oursCall, ROUND_MS)
+  await time(bareCall, ROUND_MS)
   let o = 0
   let b = 0
   for (let r = 0; r < ROUNDS; r++) {
-    b += await time(bareCall, PER_ROUND)
-    o += await time(oursCall, PER_ROUND)
+    b += await time(bareCall, ROUND_MS)
+    o += await time(oursCall, ROUND_MS)
   }
   o /= ROUNDS
   b /= ROUNDS
