@@ -48,15 +48,26 @@ async function startBare(env: Env, routes: object): Promise<ServerProcess> {
   return startServer('bench/bare-server.ts', { BARE_DB: env.dbFile, BARE_ROUTES: file }, await freePort())
 }
 
-export async function benchLists(env: Env, ours: ServerProcess, cookie: string, opts: { seconds: number }) {
-  const routes = await captureSql(env, 'auditor', LIST_PATHS)
+/**
+ * (a) Each path against the bare server, alternating: `rounds` pairs of runs (default 1), averaged, so that a
+ * machine whose load changes during the run moves both sides alike.
+ */
+export async function benchLists(env: Env, ours: ServerProcess, cookie: string, opts: { seconds: number; paths?: string[]; rounds?: number }) {
+  const paths = opts.paths ?? LIST_PATHS
+  const routes = await captureSql(env, 'auditor', paths)
   const bare = await startBare(env, routes)
   const figures: EndpointFigure[] = []
   console.log(`(a) list and search endpoints, 50 connections, ${opts.seconds} s each:`)
   try {
-    for (const p of LIST_PATHS) {
-      const b = await runLoad(bare.url + p, { connections: 50, seconds: opts.seconds })
-      const o = await runLoad(ours.url + p, { connections: 50, seconds: opts.seconds, headers: { cookie } })
+    for (const p of paths) {
+      const bs: LoadResult[] = []
+      const os: LoadResult[] = []
+      for (let r = 0; r < (opts.rounds ?? 1); r++) {
+        bs.push(await runLoad(bare.url + p, { connections: 50, seconds: opts.seconds }))
+        os.push(await runLoad(ours.url + p, { connections: 50, seconds: opts.seconds, headers: { cookie } }))
+      }
+      const b = mean(bs)
+      const o = mean(os)
       if (o.errors || b.errors) throw new Error(`${p}: ${o.errors} errors from Certdesk, ${b.errors} from the baseline (last: ${lastError})`)
       const ratio = o.rps / b.rps
       figures.push({ path: p, ours: o, bare: b, ratio })
@@ -66,6 +77,12 @@ export async function benchLists(env: Env, ours: ServerProcess, cookie: string, 
     await bare.stop()
   }
   return { target: 0.8, figures, worstRatio: Math.min(...figures.map((f) => f.ratio)) }
+}
+
+function mean(runs: LoadResult[]): LoadResult {
+  if (runs.length === 1) return runs[0]!
+  const avg = (f: (r: LoadResult) => number) => runs.reduce((sum, r) => sum + f(r), 0) / runs.length
+  return { requests: avg((r) => r.requests), rps: avg((r) => r.rps), p50Ms: avg((r) => r.p50Ms), p99Ms: avg((r) => r.p99Ms), errors: runs.reduce((sum, r) => sum + r.errors, 0) }
 }
 
 export async function benchLookup(env: Env, sqlite: Database.Database, ours: ServerProcess, cookie: string, opts: { requests: number }) {

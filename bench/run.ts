@@ -11,7 +11,7 @@ import { benchExport } from './export'
 import { benchPkiInspect } from './pki-inspect'
 import { benchReplicas } from './replicas'
 import { benchSignedInRequest } from './signed-in-request'
-import { benchStartup } from './startup'
+import { benchStartup, jobsSettled } from './startup'
 
 /**
  * `npm run bench`: each figure is a ratio against a baseline measured in the same run, so a slow or busy
@@ -67,19 +67,6 @@ results.replicas = await benchReplicas({ seconds: Number(process.env.BENCH_SECON
 mkdirSync('bench/results', { recursive: true })
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n')
 console.log('\nWritten to bench/results/latest.json')
-
-/**
- * The scheduler looks for due jobs five seconds after start (job_schedule: the first start on a fresh benchmark
- * database runs all three, and its expiry-notice run sends some twenty thousand notices); the figures are
- * taken once that look has been had and no job is held.
- */
-async function jobsSettled(sqlite: Database.Database, since: Date): Promise<void> {
-  const held = sqlite.prepare('select count(*) from job_schedule where lease_holder is not null').pluck()
-  const started = performance.now()
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, since.getTime() + 6_000 - Date.now())))
-  while ((held.get() as number) > 0) await new Promise((resolve) => setTimeout(resolve, 250))
-  console.log(`  (waited ${((performance.now() - started) / 1000).toFixed(1)} s for the scheduled jobs' runs to end)`)
-}
 
 function tableCount(sqlite: Database.Database, table: string): number {
   try {

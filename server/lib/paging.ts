@@ -1,4 +1,4 @@
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { sql, type SQL, type SQLWrapper, type Subquery } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { COUNT_CAP, type ListTotal } from '../../core/contracts/paging'
 import { AppError } from '../../core/errors'
@@ -66,9 +66,22 @@ export function keysetAfter(key: SQL | SQLiteColumn, id: SQLiteColumn, order: 'a
  * How many rows a list's filters select, counting no further than COUNT_CAP + 1: a first page's `total`.
  * `rows` is the list's select without its order or limit, so that SQLite counts from whichever index is cheapest.
  */
-export function boundedCount(db: Db, rows: { limit(limit: number): SQLWrapper }): ListTotal {
-  // a query builder in sql`` comes out in parentheses: from (select … limit 10001); PostgreSQL (before 16) needs its alias
-  const n = db.get<{ n: number }>(sql`select count(*) as n from ${rows.limit(COUNT_CAP + 1)} as counted`)?.n ?? 0
+export function boundedCount(db: Db, rows: CountableRows): ListTotal {
+  return toTotal(boundedCountQuery(db, rows).get()?.n ?? 0)
+}
+
+/** What boundedCount takes: a select whose page it counts. */
+export interface CountableRows {
+  limit(limit: number): { as(alias: string): Subquery }
+}
+
+/** The bounded count's query, for boundedCount and for a list that prepares its queries (lib/prepared.ts). */
+export function boundedCountQuery(db: Db, rows: CountableRows) {
+  // `from (select … limit 10001) counted`: PostgreSQL (before 16) needs the subquery's alias
+  return db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(rows.limit(COUNT_CAP + 1).as('counted'))
+}
+
+export function toTotal(n: number): ListTotal {
   return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false }
 }
 

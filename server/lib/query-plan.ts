@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { fillPlaceholders } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import type { Db } from '../../db/client'
 import * as schema from '../../db/schema'
@@ -49,4 +50,13 @@ export function planProblems(plan: string[], rules: PlanRules): string[] {
     if (rules.ordered && /TEMP B-TREE FOR .*ORDER BY/.test(line)) problems.push(`${line} (the order is not an index's)`)
   }
   return problems
+}
+
+/**
+ * A query built from a shaped filter (lib/prepared.ts) with its placeholders filled: what it runs. The plan
+ * tests compare it with the query built from the values themselves, which is the one whose plan they prove.
+ */
+export function filledQuery(query: Explainable, values: Record<string, unknown>): { sql: string; params: unknown[] } {
+  const { sql, params } = query.toSQL()
+  return { sql, params: fillPlaceholders(params, values) }
 }

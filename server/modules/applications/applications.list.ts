@@ -2,7 +2,9 @@ import { and, asc, desc, eq, gte, lt, lte, ne, or, sql, type SQL, type SQLWrappe
 import { union } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../../db/client'
 import { applicationNames, applications } from '../../../db/schema'
-import { boundedCount, keysetAfter, manyRows, type Keyset } from '../../lib/paging'
+import type { ListTotal } from '../../../core/contracts/paging'
+import { boundedCount, boundedCountQuery, keysetAfter, manyRows, toTotal, type Keyset } from '../../lib/paging'
+import { preparedOnce, shapeOf } from '../../lib/prepared'
 import { containsPattern } from '../../lib/sql'
 import type { ApplicationRow } from './applications.repo'
 
@@ -154,9 +156,22 @@ export function applicationsQuery(db: Db, f: ListFilter) {
   return db.select().from(applications).where(where).orderBy(dir(key), dir(applications.id))
 }
 
+/**
+ * Whether a filter's query only passes its values into conditions, so that it is prepared once per shape
+ * (lib/prepared.ts). The search box (its pattern, its firms' arms), the overdue cut-offs (the latest of them)
+ * and the number order (an office's range of numbers) compute with values: those queries are built per request.
+ * The status is structural: one of a few codes, and a draft's period is no rows.
+ */
+export const preparable = (f: Omit<ListFilter, 'after'>) => !f.q && !f.overdueBefore && f.sort !== 'applicationNo'
+
+/** The filter as its prepared queries take it: the user's office named once (the builder leaves that to a Set). */
+export const shapeFilter = <F extends Omit<ListFilter, 'after'>>(f: F) => shapeOf(f.officeCode && f.officeCode === f.scope ? { ...f, officeCode: undefined } : f, ['sort', 'order', 'status'])
+
 /** Keyset paging over (sort key, id): page 1,000 costs what page 1 does. */
 export function listApplications(db: Db, f: ApplicationFilter): ApplicationRow[] {
-  return applicationsQuery(db, f).limit(f.limit).all()
+  if (!preparable(f)) return applicationsQuery(db, f).limit(f.limit).all()
+  const { filter, key, values } = shapeFilter(f)
+  return preparedOnce(db, 'applications.list', key, () => applicationsQuery(db, filter).limit(filter.limit).prepare()).all(values)
 }
 
 const countSelect = (db: Db, f: Omit<ListFilter, 'after'>, s: Search | undefined) =>
@@ -171,6 +186,10 @@ export function applicationsCountQuery(db: Db, f: Omit<ListFilter, 'after'>) {
 }
 
 /** How many applications the filters select, up to the cap: the first page's total. */
-export function countApplications(db: Db, f: Omit<ListFilter, 'after'>) {
-  return boundedCount(db, applicationsCountQuery(db, f))
+export function countApplications(db: Db, f: Omit<ListFilter, 'after'>): ListTotal {
+  // the count reads no order: only the search and the overdue cut-offs keep it from being prepared
+  if (!preparable({ ...f, sort: 'submittedAt' })) return boundedCount(db, applicationsCountQuery(db, f))
+  const { filter, key, values } = shapeFilter({ ...f, sort: 'submittedAt' as const })
+  const query = preparedOnce(db, 'applications.count', key, () => boundedCountQuery(db, applicationsCountQuery(db, filter)).prepare())
+  return toTotal(query.get(values)?.n ?? 0)
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../db/client'
 import { applicationNames } from '../../../db/schema'
-import { planProblems, queryPlan, type PlanRules } from '../../lib/query-plan'
-import { applicationsCountQuery, applicationsQuery, type ApplicationFilter } from './applications.list'
+import { filledQuery, planProblems, queryPlan, type PlanRules } from '../../lib/query-plan'
+import { applicationsCountQuery, applicationsQuery, preparable, shapeFilter, type ApplicationFilter } from './applications.list'
 
 /**
  * Every filter of the queue and the portal's list, in each order, both directions, first page and deep page:
@@ -87,6 +87,23 @@ describe("the portal's list reads the company's range of an index, newest first"
       expectIndexed(applicationsQuery(database.db, { ...f, sort: 'submittedAt', order: 'desc' }).limit(51), { ordered: true })
       expectIndexed(applicationsQuery(database.db, { ...f, sort: 'submittedAt', order: 'desc', after: cursor.submittedAt }).limit(51), { ordered: true })
       expectIndexed(applicationsCountQuery(database.db, { ...f, sort: 'submittedAt', order: 'desc' }), { ordered: false })
+    })
+  }
+})
+
+describe('a prepared query is the query built from the values (lib/prepared.ts)', () => {
+  const more: [string, Filters][] = [['an office clerk choosing their office', { scope: 'AA', officeCode: 'AA' }], ["an office outside the clerk's", { scope: 'AA', officeCode: 'BA' }]]
+  for (const [name, f] of [...consoleFilters, ...portalFilters, ...more].filter(([, f]) => preparable({ ...f, sort: 'submittedAt', order: 'asc' }))) {
+    it(`${name}, both directions, first and deep page, and the count`, () => {
+      for (const order of ['asc', 'desc'] as const) {
+        for (const after of [undefined, cursor.submittedAt]) {
+          const full = { ...f, sort: 'submittedAt' as const, order, after, limit: 51 }
+          const { filter, values } = shapeFilter(full)
+          expect(filledQuery(applicationsQuery(database.db, filter).limit(filter.limit), values)).toEqual(applicationsQuery(database.db, full).limit(51).toSQL())
+        }
+        const { filter, values } = shapeFilter({ ...f, sort: 'submittedAt' as const, order })
+        expect(filledQuery(applicationsCountQuery(database.db, filter), values)).toEqual(applicationsCountQuery(database.db, { ...f, sort: 'submittedAt', order }).toSQL())
+      }
     })
   }
 })

@@ -7,7 +7,7 @@ import { assertTransition } from '../../../core/workflow/application'
 import { formatApplicationNo } from '../../../core/workflow/application-number'
 import { inTransaction, type Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
-import { reviewSlaDays, reviewSlaDaysByOffice } from '../../lib/settings'
+import { reviewSlaDays, reviewSlaDaysOf } from '../../lib/settings'
 import { customsOfficeCodes } from '../../../core/contracts/offices'
 import { decodeCursor, encodeCursor, pageOf, SORT_LIMIT } from '../../lib/paging'
 import { containsPattern, officeScope } from '../../lib/sql'
@@ -128,7 +128,7 @@ export function firmsWithNameContaining(db: Db, text: string, max: number): stri
   return firmsNamedLike(db, containsPattern(text), max)
 }
 
-export const slaByOffice = (db: Db): Record<string, number> => reviewSlaDaysByOffice(db, customsOfficeCodes)
+export const slaByOffice = (db: Db): Record<string, number> => reviewSlaDaysOf(db, customsOfficeCodes)
 
 export function searchApplications(opts: { db: Db; user: SessionUser; query: z.output<typeof applicationListQuery>; now: Date }): ApplicationPage {
   const { db, query, now } = opts

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../db/client'
-import { planProblems, queryPlan, type PlanRules } from '../../lib/query-plan'
-import { auditCountQuery, auditQuery, periodIdsQuery, type AuditFilter } from './audit.repo'
+import { filledQuery, planProblems, queryPlan, type PlanRules } from '../../lib/query-plan'
+import { auditCountQuery, auditQuery, periodIdsQuery, shapeFilter, type AuditFilter } from './audit.repo'
 
 /**
  * Every filter of the audit trail, first and deep page: SQLite reads the rowid or an index ending in it, newest
@@ -46,4 +46,18 @@ describe('the audit trail reads newest first from an index for every filter', ()
   it("reads a period's first and last ids from the date index alone", () => {
     expect(queryPlan(database.sqlite, periodIdsQuery(database.db, period))).toEqual(['SEARCH audit_log USING COVERING INDEX audit_at_idx (at>? AND at<?)'])
   })
+})
+
+describe('a prepared query is the query built from the values (lib/prepared.ts)', () => {
+  // a text search is built per request (its window's scan is its cost)
+  for (const [name, f] of filters.filter(([, f]) => !f.q)) {
+    it(`${name}, first and deep page, and the count`, () => {
+      for (const beforeId of [undefined, 5000]) {
+        const { filter, values } = shapeFilter(database.db, { ...f, beforeId, limit: 51 })
+        expect(filledQuery(auditQuery(database.db, filter).limit(filter.limit), values)).toEqual(auditQuery(database.db, { ...f, beforeId }).limit(51).toSQL())
+      }
+      const { filter, values } = shapeFilter(database.db, f)
+      expect(filledQuery(auditCountQuery(database.db, filter), values)).toEqual(auditCountQuery(database.db, f).toSQL())
+    })
+  }
 })

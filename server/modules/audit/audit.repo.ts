@@ -3,7 +3,9 @@ import type { AuditEntry } from '../../../core/contracts/audit'
 import type { OfficeCode } from '../../../core/contracts/offices'
 import type { Db } from '../../../db/client'
 import { auditLog } from '../../../db/schema'
-import { boundedCount } from '../../lib/paging'
+import type { ListTotal } from '../../../core/contracts/paging'
+import { boundedCount, boundedCountQuery, toTotal } from '../../lib/paging'
+import { preparedOnce, shapeOf } from '../../lib/prepared'
 import { containsPattern } from '../../lib/sql'
 
 export type AuditRow = typeof auditLog.$inferSelect
@@ -39,8 +41,22 @@ export interface AuditFilter {
 
 /** Newest first, keyset-paged by id: page 1,000 costs what page 1 does. */
 export function listAudit(db: Db, f: AuditFilter): AuditEntry[] {
-  return auditQuery(db, f).limit(f.limit).all().map(toAuditEntry)
+  // a text search examines a window of the log (decision 0016): its scan, not building it, is its cost
+  if (f.q) return auditQuery(db, f).limit(f.limit).all().map(toAuditEntry)
+  const { filter, key, values } = shapeFilter(db, f)
+  return preparedOnce(db, 'audit.list', key, () => auditQuery(db, filter).limit(filter.limit).prepare()).all(values).map(toAuditEntry)
 }
+
+/**
+ * The filter with its period's ids read, so that what is left only passes values into conditions and the
+ * query is prepared once per shape (lib/prepared.ts).
+ */
+function resolveFilter<F extends Omit<AuditFilter, 'limit'>>(db: Db, f: F): F {
+  return f.fromAt || f.toAt ? { ...f, periodIds: f.periodIds !== undefined ? f.periodIds : periodIds(db, f) } : f
+}
+
+/** The filter as its prepared queries take it (lib/prepared.ts); not for a text search. */
+export const shapeFilter = <F extends Omit<AuditFilter, 'limit'>>(db: Db, f: F) => shapeOf(resolveFilter(db, f))
 
 /** The ids the filters' rows can have, first and last: the period's, or the whole log's; null when none. */
 export function auditIdRange(db: Db, f: Pick<AuditFilter, 'fromAt' | 'toAt'>): { min: number; max: number } | null {
@@ -107,8 +123,11 @@ export function auditCountQuery(db: Db, f: Omit<AuditFilter, 'limit' | 'beforeId
   return db.select({ one: sql`1` }).from(auditLog).where(and(...conditions(db, f)))
 }
 
-export function countAudit(db: Db, f: Omit<AuditFilter, 'limit' | 'beforeId'>) {
-  return boundedCount(db, auditCountQuery(db, f))
+export function countAudit(db: Db, f: Omit<AuditFilter, 'limit' | 'beforeId'>): ListTotal {
+  if (f.q) return boundedCount(db, auditCountQuery(db, f))
+  const { filter, key, values } = shapeFilter(db, f)
+  const query = preparedOnce(db, 'audit.count', key, () => boundedCountQuery(db, auditCountQuery(db, filter)).prepare())
+  return toTotal(query.get(values)?.n ?? 0)
 }
 
 export function findAudit(db: Db, id: number): AuditEntry | null {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../db/client'
-import { planProblems, queryPlan, type PlanRules } from '../../lib/query-plan'
-import { certificatesCountQuery, certificatesQuery, serialSpellings, type CertificateFilter } from './certificates.repo'
+import { filledQuery, planProblems, queryPlan, type PlanRules } from '../../lib/query-plan'
+import { certificatesCountQuery, certificatesQuery, resolveFilter, serialSpellings, shapeFilter, type CertificateFilter } from './certificates.repo'
 
 /**
  * Every filter of the registry, in each order, both directions, first and deep page: SQLite reads index
@@ -59,5 +59,23 @@ describe('the registry reads an index in its order for every filter', () => {
       }
     }
     it(`${name}: the count reads an index`, () => expectIndexed(certificatesCountQuery(database.db, { ...f, sort: 'notAfter', order: 'asc' }), { ordered: false }))
+  }
+})
+
+describe('a prepared query is the query built from the values (lib/prepared.ts)', () => {
+  for (const [name, f] of [...filters, ['an office outside the user\'s', { scope: 'AA', officeCode: 'BA' }] as const]) {
+    for (const sort of ['notAfter', 'serial'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        it(`${name}, by ${sort} ${order}, first and deep page, and the count`, () => {
+          for (const after of [undefined, cursor[sort]]) {
+            const full = { ...f, sort, order, after, limit: 51 }
+            const { filter, values } = shapeFilter(database.db, full)
+            expect(filledQuery(certificatesQuery(database.db, filter).limit(filter.limit), values)).toEqual(certificatesQuery(database.db, resolveFilter(database.db, full)).limit(51).toSQL())
+          }
+          const { filter, values } = shapeFilter(database.db, { ...f, sort, order })
+          expect(filledQuery(certificatesCountQuery(database.db, filter), values)).toEqual(certificatesCountQuery(database.db, resolveFilter(database.db, { ...f, sort, order })).toSQL())
+        })
+      }
+    }
   }
 })

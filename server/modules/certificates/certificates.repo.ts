@@ -2,7 +2,9 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, or, sql, type SQ
 import { union, unionAll } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../../db/client'
 import { auditLog, certificates } from '../../../db/schema'
-import { boundedCount, keysetAfter, type Keyset } from '../../lib/paging'
+import type { ListTotal } from '../../../core/contracts/paging'
+import { boundedCountQuery, keysetAfter, toTotal, type Keyset } from '../../lib/paging'
+import { preparedOnce, shapeOf } from '../../lib/prepared'
 
 export type CertificateRow = typeof certificates.$inferSelect
 export type NewCertificateRow = typeof certificates.$inferInsert
@@ -48,8 +50,10 @@ export function setCertificateStatus(db: Db, serialHex: string, v: { status: Cer
 export interface CertificateFilter {
   scope: string | null
   officeCode?: string
-  /** the search box: any of these may match */
-  anyOf?: { serials?: string[]; ubn?: string; brokerCode?: string }
+  /** the search box: any of these may match; `serial` is a serial as stored (resolveFilter finds it among `serials`) */
+  anyOf?: { serials?: string[]; serial?: string; ubn?: string; brokerCode?: string }
+  /** the user's office and the office asked for differ: no rows (resolveFilter) */
+  none?: boolean
   ubn?: string
   brokerCode?: string
   status?: CertificateRow['status']
@@ -79,7 +83,7 @@ function conditions(f: ListFilter, status: CertificateRow['status'] | undefined,
   // one firm's or one broker's certificates are read through (ubn | broker_code, not_after)
   const walk = demoted || f.sort === 'serial' || !!f.ubn || !!f.brokerCode
   const office = f.scope ?? f.officeCode
-  if (f.scope && f.officeCode && f.officeCode !== f.scope) where.push(sql`false`)
+  if (f.none || (f.scope && f.officeCode && f.officeCode !== f.scope)) where.push(sql`false`)
   if (office) where.push(equals(certificates.officeCode, office, walk))
   if (status) where.push(equals(certificates.status, status, walk))
   if (f.ubn) where.push(equals(certificates.ubn, f.ubn, demoted))
@@ -93,9 +97,27 @@ function conditions(f: ListFilter, status: CertificateRow['status'] | undefined,
 
 /** The search box's alternatives, each a condition one index answers. */
 function searchTerms(db: Db, anyOf: NonNullable<ListFilter['anyOf']>): SQL[] {
-  // a serial's stored spelling (the unique index finds it among the spellings), so that its arm is one row
-  const serial = anyOf.serials?.length ? db.select({ s: certificates.serialHex }).from(certificates).where(inArray(certificates.serialHex, anyOf.serials)).get()?.s : undefined
+  const serial = anyOf.serial ?? storedSerial(db, anyOf.serials)
   return [serial ? eq(certificates.serialHex, serial) : undefined, anyOf.ubn ? eq(certificates.ubn, anyOf.ubn) : undefined, anyOf.brokerCode ? eq(certificates.brokerCode, anyOf.brokerCode) : undefined].filter((t): t is SQL => !!t)
+}
+
+/** A serial's stored spelling (the unique index finds it among the spellings), so that its search arm is one row. */
+function storedSerial(db: Db, serials: string[] | undefined): string | undefined {
+  if (!serials?.length) return undefined
+  const { filter, key, values } = shapeOf({ serials })
+  return preparedOnce(db, 'certificates.serial', key, () => db.select({ s: certificates.serialHex }).from(certificates).where(inArray(certificates.serialHex, filter.serials)).prepare()).get(values)?.s
+}
+
+/**
+ * The filter with what its query would otherwise look up or compare worked out: the stored serial of the search
+ * box, and whether the office asked for is outside the user's. What is left only passes values into conditions,
+ * so the list's and the count's queries are prepared once per shape (lib/prepared.ts).
+ */
+export function resolveFilter<F extends ListFilter>(db: Db, f: F): F {
+  const office = f.scope ?? f.officeCode
+  const none = !!(f.none || (f.scope && f.officeCode && f.officeCode !== f.scope))
+  const anyOf = f.anyOf && { ubn: f.anyOf.ubn, brokerCode: f.anyOf.brokerCode, serial: f.anyOf.serial ?? storedSerial(db, f.anyOf.serials) }
+  return { ...f, scope: null, officeCode: none ? undefined : office, none: none || undefined, anyOf }
 }
 
 /**
@@ -124,9 +146,13 @@ export function certificatesQuery(db: Db, f: ListFilter) {
   return unionAll(valid!, suspended!, revoked!).orderBy(...order)
 }
 
-/** Keyset paging over (sort key, id). */
+/** The filter as its prepared queries take it (lib/prepared.ts). */
+export const shapeFilter = <F extends ListFilter>(db: Db, f: F) => shapeOf(resolveFilter(db, f), ['sort', 'order'])
+
+/** Keyset paging over (sort key, id); the query is prepared once per shape of filter. */
 export function listCertificates(db: Db, f: CertificateFilter): CertificateListRow[] {
-  return certificatesQuery(db, f).limit(f.limit).all()
+  const { filter, key, values } = shapeFilter(db, f)
+  return preparedOnce(db, 'certificates.list', key, () => certificatesQuery(db, filter).limit(filter.limit).prepare()).all(values)
 }
 
 /** The rows the filters select, unordered, for the bounded count. */
@@ -139,8 +165,10 @@ export function certificatesCountQuery(db: Db, f: Omit<ListFilter, 'after'>) {
     .where(and(...conditions({ ...f, sort: 'notAfter' }, f.status, false), search))
 }
 
-export function countCertificates(db: Db, f: Omit<ListFilter, 'after'>) {
-  return boundedCount(db, certificatesCountQuery(db, f))
+export function countCertificates(db: Db, f: Omit<ListFilter, 'after'>): ListTotal {
+  const { filter, key, values } = shapeFilter(db, f)
+  const query = preparedOnce(db, 'certificates.count', key, () => boundedCountQuery(db, certificatesCountQuery(db, filter)).prepare())
+  return toTotal(query.get(values)?.n ?? 0)
 }
 
 /** What the audit trail says about a certificate: the CA's rows (`ca_certificate`) and the registry's (`certificate`). */

@@ -6,7 +6,7 @@ import type { Db } from '../../../db/client'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { decodeCursor, encodeCursor, pageOf } from '../../lib/paging'
 import { officeScope } from '../../lib/sql'
-import { certificatesOfBrokerRows, countCertificates, existsFor, findCertificateBySerial, insertCertificate, listCertificates, serialSpellings, setCertificateStatus, type CertificateFilter, type CertificateRow, type NewCertificateRow } from './certificates.repo'
+import { certificatesOfBrokerRows, countCertificates, existsFor, findCertificateBySerial, insertCertificate, listCertificates, resolveFilter, serialSpellings, setCertificateStatus, type CertificateFilter, type CertificateRow, type NewCertificateRow } from './certificates.repo'
 import { timelineOf, toCertificate, toSummary } from './certificates.view'
 
 /** The registry entry of a customs certificate (RA side), or null. */
@@ -80,7 +80,8 @@ export function certificateFilter(opts: { user: SessionUser; query: ListFilters;
 
 export function searchCertificates(opts: { db: Db; user: SessionUser; query: z.output<typeof certificateListQuery>; now: Date }): CertificatePage {
   const { query } = opts
-  const filter = certificateFilter(opts)
+  // the search box's serial looked up once, for the page and its count
+  const filter = resolveFilter(opts.db, certificateFilter(opts))
   const rows = listCertificates(opts.db, { ...filter, after: decodeCursor(query.cursor), limit: query.limit + 1 })
   const page = pageOf(rows, query.limit, (last) => encodeCursor(query.sort === 'serial' ? last.serialHex : last.notAfter, last.id))
   return { items: page.items.map(toSummary), nextCursor: page.nextCursor, ...(query.cursor ? {} : { total: countCertificates(opts.db, filter) }) }
