@@ -170,4 +170,25 @@ describe('the mail dispatcher, against a real SMTP server on loopback', () => {
     }
     expect(smtp.received).toHaveLength(1)
   })
+
+  it('sends a mail queued in this process at once, not at its next look at the outbox', async () => {
+    const smtp = await startSmtpTestServer()
+    const d = dispatcher(smtp.url, { intervalMs: 60_000 })
+    d.start()
+    try {
+      // the first look finds the outbox empty; the next would be a minute later
+      await new Promise((r) => setTimeout(r, 100))
+      database.db.transaction((tx) => void queueMail(tx, { to: 'chen@example.com', template: 'application-fee-due', data: { applicationNo: 'AA1150000123', feeSlipNo: 'AAF71150000151', amount: 2000, dueDate: '2026-12-06' }, now }))
+      for (let i = 0; i < 200 && smtp.received.length === 0; i++) await new Promise((r) => setTimeout(r, 10))
+      expect(smtp.received).toHaveLength(1)
+      // and a mail queued while a run is sending is not left for the next minute either
+      feeDue('lin@example.com')
+      feeDue('wang@example.com')
+      for (let i = 0; i < 300 && smtp.received.length < 3; i++) await new Promise((r) => setTimeout(r, 10))
+      expect(smtp.received).toHaveLength(3)
+    } finally {
+      await d.stop()
+      await smtp.close()
+    }
+  })
 })

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client'
 import type { Logger } from '../logger'
 import { claimRow, dueRows, markAttemptFailed, markSent, type OutboxRow } from './mail-store'
 import { isMailAddress } from './outbox'
+import { onMailQueued } from './queued-signal'
 import { redactSecrets } from './templates'
 
 const MINUTE = 60_000
@@ -39,7 +40,7 @@ export interface DispatchResult {
 export interface MailDispatcher {
   /** Sends what is due now, one mail at a time; safe to run alongside other runs and other processes. */
   runOnce(): Promise<DispatchResult>
-  /** Runs runOnce every intervalMs until stop(). */
+  /** Runs runOnce every intervalMs, and at once when this process queues a mail, until stop(). */
   start(): void
   /** Stops the loop, waits for the mail being sent, closes the transport. */
   stop(): Promise<void>
@@ -117,17 +118,31 @@ export function createMailDispatcher(opts: MailDispatcherOptions): MailDispatche
   let timer: NodeJS.Timeout | null = null
   let running: Promise<unknown> | null = null
   let stopped = true
+  /** a mail was queued during a run, which may have looked before it committed: look again straight after */
+  let again = false
+  let unsubscribe: (() => void) | null = null
 
   function schedule(delay: number) {
     timer = setTimeout(() => {
+      timer = null
+      again = false
       running = runOnce()
         .catch((err) => opts.log?.error('mail dispatcher run failed', { error: describe(err) }))
         .finally(() => {
           running = null
-          if (!stopped) schedule(intervalMs)
+          if (!stopped) schedule(again ? 0 : intervalMs)
         })
     }, delay)
     timer.unref()
+  }
+
+  function wake() {
+    if (stopped) return
+    if (running) again = true
+    else {
+      if (timer) clearTimeout(timer)
+      schedule(0)
+    }
   }
 
   return {
@@ -135,10 +150,12 @@ export function createMailDispatcher(opts: MailDispatcherOptions): MailDispatche
     start() {
       if (!stopped) return
       stopped = false
+      unsubscribe = onMailQueued(wake)
       schedule(0)
     },
     async stop() {
       stopped = true
+      unsubscribe?.()
       if (timer) clearTimeout(timer)
       await running
       transport.close()

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Db } from '../../../db/client'
 import { insertOutboxRow } from './mail-store'
+import { signalMailQueued } from './queued-signal'
 import { renderMail, type MailData, type MailTemplate } from './templates'
 
 const mailAddress = z.email().max(254)
@@ -51,5 +52,6 @@ export function queueMail<T extends MailTemplate>(tx: Db, mail: QueueMailInput<T
     lastError: valid ? null : 'invalid recipient address; not sent (收件人電子郵件格式不正確)',
     createdAt: at,
   })
+  if (valid) signalMailQueued()
   return { id, status: valid ? 'pending' : 'failed' }
 }
