@@ -16,8 +16,8 @@ bash scripts/ensure-chromium.sh
 step "production build"
 [ -f dist/index.html ] || npx vite build --logLevel warn
 step "API tests on PostgreSQL (server, db and bench: core and web never touch a database), and alongside them the end-to-end tests on two replicas behind nginx, one killed halfway"
-# side by side, as in scripts/test.sh: the end-to-end run mostly waits, the API tests use the cores meanwhile
-npx vitest run -c vitest.pg.config.ts server db bench --reporter=default --reporter=json --outputFile.json=test-results/vitest-pg.json >test-results/vitest-pg.log 2>&1 &
+# side by side, as in scripts/test.sh: the end-to-end run keeps about one core busy, the API tests get the rest
+npx vitest run -c vitest.pg.config.ts --maxWorkers="$(node scripts/cores-left.mjs)" server db bench --reporter=default --reporter=json --outputFile.json=test-results/vitest-pg.json >test-results/vitest-pg.log 2>&1 &
 api=$!
 e2e=0
 npx playwright test -c playwright.pg.config.ts || e2e=$?

@@ -19,10 +19,10 @@ wait "$typecheck"
 step "production build"
 npx vite build --logLevel warn
 step "unit and API tests, and the end-to-end tests (Chromium) alongside them"
-# Side by side: the end-to-end suite runs one test at a time and mostly waits on the browser and the server,
-# and the unit and API tests use the cores meanwhile (on 2 cores: ~7 min one after the other, ~5 together).
+# Side by side: the end-to-end suite runs one test at a time and keeps about one core busy, so the unit and API
+# tests get one worker per core left (with all of them both suites crawled: 2 cores shared by 4 busy processes).
 # The unit tests' report is kept in test-results/vitest.log and printed once both have ended.
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json >test-results/vitest.log 2>&1 &
+npx vitest run --maxWorkers="$(node scripts/cores-left.mjs)" --reporter=default --reporter=json --outputFile.json=test-results/vitest.json >test-results/vitest.log 2>&1 &
 unit=$!
 e2e=0
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || e2e=$?
