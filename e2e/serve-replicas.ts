@@ -23,7 +23,7 @@ const set = await startReplicaSet({
   databaseUrl: pg.url,
   dataDir,
   port: Number(process.env.E2E_PORT),
-  env: { SMTP_URL: sink.url, LOGIN_RATE_PER_MINUTE: '1000' },
+  env: { SMTP_URL: sink.url, LOGIN_RATE_PER_MINUTE: '1000', PASSWORD_HASH_COST: '12' }, // as e2e/serve.sh
   quiet: true,
 })
 writeFileSync(path.join(dataDir, 'replicas.json'), JSON.stringify(set.replicas.map((r) => ({ url: r.url, pid: r.pid() }))))

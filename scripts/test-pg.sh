@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:pg`: the API tests on a real PostgreSQL (a throwaway cluster: vitest.pg.config.ts), then the
 # end-to-end suite in Chromium against two replicas behind nginx on PostgreSQL, one replica killed halfway
-# (playwright.pg.config.ts). Not in .ci/run yet (CI time: docs/decisions/0019).
+# (playwright.pg.config.ts). .ci/run runs it after `npm test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_COLOR=1 FORCE_COLOR=0

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { addDaysTaipei, isCalendarDate, isIsoDate, taipeiDate, taipeiDayStart } from './taipei-date'
 
-const originalTz = process.env.TZ
+// unstubbed, not reassigned: assigning undefined would leave the string 'undefined' to the next test file
 afterEach(() => {
-  process.env.TZ = originalTz
+  vi.unstubAllEnvs()
 })
 
 describe('taipeiDate', () => {
@@ -16,7 +16,7 @@ describe('taipeiDate', () => {
   it('gives the same answer whatever zone the machine runs in', () => {
     const instant = new Date('2020-02-28T17:00:00Z') // 01:00 on the 29th in Taipei
     for (const tz of ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Taipei']) {
-      process.env.TZ = tz
+      vi.stubEnv('TZ', tz)
       expect(taipeiDate(instant), tz).toBe('2020-02-29')
     }
   })

@@ -6,14 +6,14 @@ import { isValidNationalId } from '../../core/tw'
 import { Pkcs12CardReader } from '../../core/pki'
 import { DEMO_CARD_PIN, demoCardPeople } from '../../db/seed/demo-data'
 import { writeDemoCards } from './demo-cards'
-import { createTestApp, testKeyPair } from './testing'
+import { createTestApp, testCards } from './testing'
 
 let t: Awaited<ReturnType<typeof createTestApp>>
 const dataDir = mkdtempSync(path.join(tmpdir(), 'certdesk-cards-'))
 let dir: string | null
 beforeAll(async () => {
   t = await createTestApp({}, { ca: true })
-  dir = await writeDemoCards({ db: t.db, settings: t.ca, dataDir, now: t.now(), generateKeyPair: testKeyPair })
+  dir = await writeDemoCards({ db: t.db, settings: t.ca, dataDir, now: t.now(), ...testCards })
 }, 60_000)
 afterAll(() => {
   t.close()
@@ -25,7 +25,7 @@ describe('demo smart cards', () => {
     expect(dir).toBe(path.join(dataDir, 'demo-cards'))
     expect(readFileSync(path.join(dir!, 'README.txt'), 'utf8')).toContain(`PIN ${DEMO_CARD_PIN}`)
     for (const f of ['citizen-1.p12', 'citizen-3.p12', 'company-52111891.p12', 'company-82656552.p12']) expect(existsSync(path.join(dir!, f)), f).toBe(true)
-    expect(await writeDemoCards({ db: t.db, settings: t.ca, dataDir, now: t.now(), generateKeyPair: testKeyPair })).toBeNull()
+    expect(await writeDemoCards({ db: t.db, settings: t.ca, dataDir, now: t.now(), ...testCards })).toBeNull()
     for (const p of demoCardPeople) expect(isValidNationalId(p.nationalId)).toBe(true)
   })
 

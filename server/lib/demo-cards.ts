@@ -12,12 +12,12 @@ import type { CaSettings } from '../modules/ca/ca.settings'
  * from the test MOEACA, each a .p12 with a signing and an encryption certificate, as real cards carry. The
  * certificates enter the CA's register, so they can be revoked like any other.
  */
-export async function writeDemoCards(opts: { db: Db; settings: CaSettings; dataDir: string; now: Date; generateKeyPair?: () => Promise<CryptoKeyPair> }): Promise<string | null> {
+export async function writeDemoCards(opts: { db: Db; settings: CaSettings; dataDir: string; now: Date; generateKeyPair?: () => Promise<CryptoKeyPair>; pfxIterations?: number }): Promise<string | null> {
   const dir = path.resolve(opts.dataDir, 'demo-cards')
   if (existsSync(path.join(dir, 'README.txt'))) return null
   const ca = (name: string) => issuingCa({ db: opts.db, settings: opts.settings, name })
   const hierarchy = { grca: await ca('grca'), twca: await ca('twca'), moica: await ca('moica'), moeaca: await ca('moeaca'), customs: await ca('customs') }
-  const cards = await makeDemoCards({ hierarchy, people: demoCardPeople, companies: demoCardCompanies, pin: DEMO_CARD_PIN, clock: () => opts.now, generateKeyPair: opts.generateKeyPair })
+  const cards = await makeDemoCards({ hierarchy, people: demoCardPeople, companies: demoCardCompanies, pin: DEMO_CARD_PIN, clock: () => opts.now, generateKeyPair: opts.generateKeyPair, pfxIterations: opts.pfxIterations })
   await register(opts.db, 'moica', cards.people, opts.now)
   await register(opts.db, 'moeaca', cards.companies, opts.now)
   mkdirSync(dir, { recursive: true })

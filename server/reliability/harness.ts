@@ -15,7 +15,7 @@ import { hashPassword } from '../lib/password'
 import { addDemoCertificates } from '../lib/demo-certificates'
 import { writeDemoCards } from '../lib/demo-cards'
 import { seedDemo } from '../lib/seeding'
-import { testKeyPair } from '../lib/testing'
+import { testCards, testKeyPair } from '../lib/testing'
 import { ensureCaHierarchy, issueCertificate } from '../modules/ca/ca.service'
 import { registerCertificate } from '../modules/certificates/certificates.service'
 import { caSettings } from '../modules/ca/ca.settings'
@@ -108,7 +108,7 @@ export async function prepareDataDir(dataDir: string, opts: { firmsPerOffice?: n
     await seedDemo({ db, passwordCost: env.PASSWORD_HASH_COST, now })
     const settings = caSettings(env)
     await ensureCaHierarchy({ db, settings, now, generateKeyPair: testKeyPair })
-    await writeDemoCards({ db, settings, dataDir, now, generateKeyPair: testKeyPair })
+    await writeDemoCards({ db, settings, dataDir, now, ...testCards })
     await addDemoCertificates({ db, settings, now, generateKeyPair: testKeyPair })
     const passwordHash = await hashPassword(DEMO_PASSWORD, env.PASSWORD_HASH_COST)
     const second = db.insert(staff).values({ username: 'supervisor2.keelung', displayName: '第二主管', email: 'supervisor2.keelung@certdesk.example', officeCode: 'AA', passwordHash, mustChangePassword: false, createdAt: at, updatedAt: at }).returning({ id: staff.id }).get()

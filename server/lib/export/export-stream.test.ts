@@ -3,7 +3,7 @@ import { get } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createAdaptorServer } from '@hono/node-server'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { insertScaleData } from '../../../db/seed/scale'
 import { createTestApp, type Session } from '../testing'
 import { exportAudits } from './export.fixtures'
@@ -16,7 +16,6 @@ const ROWS = 20_000
 const dataDir = mkdtempSync(path.join(tmpdir(), 'certdesk-export-db-'))
 const dbFile = path.join(dataDir, 'certdesk.db')
 let tempDir = ''
-const savedTmp = process.env.TMPDIR
 let t: Awaited<ReturnType<typeof createTestApp>>
 let auditor: Session
 let total = 0
@@ -29,10 +28,10 @@ beforeAll(async () => {
   auditor = await t.login('auditor')
   // everything the process would put in a temp dir (exceljs, tmp) lands here, where the test can look
   tempDir = mkdtempSync(path.join(tmpdir(), 'certdesk-export-tmp-'))
-  process.env.TMPDIR = tempDir
+  vi.stubEnv('TMPDIR', tempDir)
 })
 afterAll(() => {
-  process.env.TMPDIR = savedTmp
+  vi.unstubAllEnvs()
   t.close()
   rmSync(dataDir, { recursive: true, force: true })
   rmSync(tempDir, { recursive: true, force: true })

@@ -7,7 +7,7 @@ import { buildCsr, generateSigningKeyPair, Pkcs12CardReader, signDocument, type 
 import { canonicalBytes } from '../../../core/workflow/canonical-json'
 import { DEMO_CARD_PIN } from '../../../db/seed/demo-data'
 import { writeDemoCards } from '../../lib/demo-cards'
-import { createTestApp, testKeyPair, type Session } from '../../lib/testing'
+import { createTestApp, testCards, type Session } from '../../lib/testing'
 import { approvedApplication } from '../payments/payments.fixtures'
 
 let t: Awaited<ReturnType<typeof createTestApp>>
@@ -17,7 +17,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'certdesk-issue-'))
 beforeAll(async () => {
   t = await createTestApp({}, { ca: true })
   clerk = await t.login('clerk.keelung')
-  const cardsDir = (await writeDemoCards({ db: t.db, settings: t.ca, dataDir: dir, now: t.now(), generateKeyPair: testKeyPair }))!
+  const cardsDir = (await writeDemoCards({ db: t.db, settings: t.ca, dataDir: dir, now: t.now(), ...testCards }))!
   for (const f of ['company-52111891.p12', 'company-82656552.p12']) cards[f] = await new Pkcs12CardReader().open(new Uint8Array(readFileSync(path.join(cardsDir, f))), DEMO_CARD_PIN)
 }, 60_000)
 afterAll(() => {

@@ -6,7 +6,7 @@ import { Pkcs12CardReader, signDocument, type Card } from '../../../core/pki'
 import { canonicalBytes } from '../../../core/workflow/canonical-json'
 import { DEMO_CARD_PIN } from '../../../db/seed/demo-data'
 import { writeDemoCards } from '../../lib/demo-cards'
-import { createTestApp, testKeyPair } from '../../lib/testing'
+import { createTestApp, testCards } from '../../lib/testing'
 import { paperForm } from './applications.fixtures'
 
 let t: Awaited<ReturnType<typeof createTestApp>>
@@ -14,7 +14,7 @@ const cards: Record<string, Card> = {}
 const dataDir = mkdtempSync(path.join(tmpdir(), 'certdesk-online-'))
 beforeAll(async () => {
   t = await createTestApp({}, { ca: true })
-  const dir = (await writeDemoCards({ db: t.db, settings: t.ca, dataDir, now: t.now(), generateKeyPair: testKeyPair }))!
+  const dir = (await writeDemoCards({ db: t.db, settings: t.ca, dataDir, now: t.now(), ...testCards }))!
   for (const f of ['company-52111891.p12', 'company-82656552.p12', 'citizen-1.p12']) cards[f] = await new Pkcs12CardReader().open(new Uint8Array(readFileSync(path.join(dir, f))), DEMO_CARD_PIN)
 }, 60_000)
 afterAll(() => {

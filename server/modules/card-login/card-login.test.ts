@@ -6,7 +6,7 @@ import { createDemoHierarchy, inspectCertificate, makeDemoCards, Pkcs12CardReade
 import { DEMO_CARD_PIN } from '../../../db/seed/demo-data'
 import { SYSTEM_ACTOR } from '../../lib/audit'
 import { writeDemoCards } from '../../lib/demo-cards'
-import { createTestApp, testKeyPair } from '../../lib/testing'
+import { createTestApp, testCards, testKeyPair } from '../../lib/testing'
 import { setCertificateRevocation } from '../ca/ca.service'
 
 let t: Awaited<ReturnType<typeof createTestApp>>
@@ -15,7 +15,7 @@ let company: Card
 const dataDir = mkdtempSync(path.join(tmpdir(), 'certdesk-card-login-'))
 beforeAll(async () => {
   t = await createTestApp({}, { ca: true })
-  const dir = (await writeDemoCards({ db: t.db, settings: t.ca, dataDir, now: t.now(), generateKeyPair: testKeyPair }))!
+  const dir = (await writeDemoCards({ db: t.db, settings: t.ca, dataDir, now: t.now(), ...testCards }))!
   const open = (f: string) => new Pkcs12CardReader().open(new Uint8Array(readFileSync(path.join(dir, f))), DEMO_CARD_PIN)
   citizen = await open('citizen-2.p12')
   company = await open('company-82656552.p12')
@@ -58,7 +58,7 @@ describe('card sign-in: challenge and response', () => {
 
   it('refuses a card from a CA we do not trust', async () => {
     const stranger = await createDemoHierarchy({ generateKeyPair: testKeyPair })
-    const cards = await makeDemoCards({ hierarchy: stranger, people: [{ name: '陌生人', nationalId: 'A123456789' }], companies: [], pin: DEMO_CARD_PIN, generateKeyPair: testKeyPair })
+    const cards = await makeDemoCards({ hierarchy: stranger, people: [{ name: '陌生人', nationalId: 'A123456789' }], companies: [], pin: DEMO_CARD_PIN, ...testCards })
     const card = await new Pkcs12CardReader().open(cards.people[0]!.pfx, DEMO_CARD_PIN)
     const res = await verify(await answer(await challenge(), card))
     expect(res.status).toBe(422)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { Pkcs12CardReader, signChallenge, type Card, type LoginChallenge } from '../../../core/pki'
 import { DEMO_CARD_PIN } from '../../../db/seed/demo-data'
 import { writeDemoCards } from '../../lib/demo-cards'
-import { testKeyPair, type createTestApp, type Session } from '../../lib/testing'
+import { testCards, type createTestApp, type Session } from '../../lib/testing'
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>
 
@@ -17,7 +17,7 @@ export type DemoCardName = keyof typeof DEMO_PEOPLE | 'company-52111891' | 'comp
 
 /** The demo cards of a test app (which needs `{ ca: true }`), opened with their PIN. */
 export async function openDemoCards(t: TestApp): Promise<Record<DemoCardName, Card>> {
-  const dir = (await writeDemoCards({ db: t.db, settings: t.ca, dataDir: mkdtempSync(path.join(tmpdir(), 'certdesk-cards-')), now: t.now(), generateKeyPair: testKeyPair }))!
+  const dir = (await writeDemoCards({ db: t.db, settings: t.ca, dataDir: mkdtempSync(path.join(tmpdir(), 'certdesk-cards-')), now: t.now(), ...testCards }))!
   const names: DemoCardName[] = ['citizen-1', 'citizen-2', 'citizen-3', 'company-52111891', 'company-61611290', 'company-82656552']
   const cards = await Promise.all(names.map((n) => new Pkcs12CardReader().open(new Uint8Array(readFileSync(path.join(dir, `${n}.p12`))), DEMO_CARD_PIN)))
   return Object.fromEntries(names.map((n, i) => [n, cards[i]!])) as Record<DemoCardName, Card>
