@@ -38,7 +38,9 @@ export interface AuditEntry {
   prevHash: string
   hash: string
 }
-export type AuditPage = CursorPage<AuditEntry>
+/** A row of the list: the entry without its before/after summary, which its own page shows (GET /api/audit/:id). */
+export type AuditListItem = Omit<AuditEntry, 'summary'>
+export type AuditPage = CursorPage<AuditListItem>
 
 export interface AuditVerifyResult {
   ok: boolean

@@ -24,7 +24,7 @@ export const summaries: Record<string, string> = {
   'POST /api/staff/:id/unlock': 'Unlock a staff account locked by failed sign-ins',
   'POST /api/staff/:id/reset-password': "Reset a staff member's password",
   'GET /api/offices': 'Customs offices',
-  'GET /api/audit': 'Search the audit trail',
+  'GET /api/audit': 'Search the audit trail (rows without the before/after summary: GET /api/audit/:id has it)',
   'GET /api/audit/verify': "Verify the audit trail's hash chain",
   'GET /api/audit/:id': 'One audit entry',
   'GET /api/dashboard': 'Dashboard counts',

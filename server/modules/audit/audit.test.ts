@@ -13,6 +13,7 @@ beforeEach(async () => {
   }
 })
 afterEach(() => t.close())
+const staffName = (id: string) => (t.sqlite.prepare('select username from staff where id = ?').get(Number(id)) as { username: string }).username
 
 describe('the audit trail', () => {
   it('chains every row to the previous one, and verifies', async () => {
@@ -50,7 +51,7 @@ describe('the audit trail', () => {
     const second = await t.call('GET', `/api/audit?limit=2&cursor=${first.json.nextCursor}`, { as: auditor })
     expect(second.json.items[0].id).toBeLessThan(first.json.items[1].id)
     const created = await t.call('GET', '/api/audit?action=staff.created', { as: auditor })
-    expect(created.json.items.map((e: { entity: string; summary: { after: { username: string } } }) => e.summary.after.username)).toEqual(['a.three', 'a.two', 'a.one'])
+    expect(created.json.items.map((e: { entityId: string }) => staffName(e.entityId))).toEqual(['a.three', 'a.two', 'a.one'])
     expect(created.json.nextCursor).toBeNull()
     const today = await t.call('GET', '/api/audit?from=2026-11-20&to=2026-11-20', { as: auditor })
     expect(today.json.items.length).toBeGreaterThan(3)
@@ -73,7 +74,7 @@ describe('the audit trail', () => {
     expect(newest.json).toMatchObject({ items: [], partial: true })
     expect(newest.json).not.toHaveProperty('total')
     const further = await t.call('GET', `/api/audit?q=a.two&cursor=${newest.json.nextCursor}`, { as: auditor })
-    expect(further.json.items.map((e: { summary: { after: { username: string } } }) => e.summary.after.username)).toEqual(['a.two'])
+    expect(further.json.items.map((e: { entityId: string }) => staffName(e.entityId))).toEqual(['a.two'])
     expect(further.json.nextCursor).toBeNull()
   })
 
@@ -82,6 +83,21 @@ describe('the audit trail', () => {
     expect(range.json.error.fieldErrors).toEqual({ to: '起日不可晚於迄日' })
     expect((await t.call('GET', '/api/audit?cursor=abc', { as: auditor })).json.error.fieldErrors).toHaveProperty('cursor')
     expect((await t.call('GET', '/api/audit?from=2026-13-01', { as: auditor })).json.error.fieldErrors).toHaveProperty('from')
+  })
+
+  it('lists each entry as its own page shows it, every field in place but the summary, in a search too', async () => {
+    for (const path of ['/api/audit?limit=200', '/api/audit?q=a.t&limit=200']) {
+      const items = (await t.call('GET', path, { as: auditor })).json.items as { id: number }[]
+      expect(items.length, path).toBeGreaterThan(1)
+      for (const item of items) {
+        const { summary, ...entry } = (await t.call('GET', `/api/audit/${item.id}`, { as: auditor })).json
+        expect(item).toEqual(entry)
+        if (entry.action === 'staff.created') expect(summary).toMatchObject({ after: { username: expect.any(String) } })
+      }
+    }
+    const created = (await t.call('GET', '/api/audit?action=staff.created&limit=1', { as: auditor })).json.items[0]
+    expect(created).toMatchObject({ actorId: expect.any(Number), actorName: 'admin', officeCode: 'I', roles: ['admin'], entity: 'staff', entityId: expect.any(String), requestId: expect.any(String), prevHash: expect.stringMatching(/^[0-9a-f]{64}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(created).not.toHaveProperty('summary')
   })
 
   it('shows one entry with its before/after summary', async () => {
