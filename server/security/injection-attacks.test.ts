@@ -90,6 +90,10 @@ describe('SQL-looking query parameters', () => {
     await expectHealthy(t)
   }, 120_000)
 
+  /** The audit list leaves out the before/after summary, which its search also reads: its entries are checked whole. */
+  const whole = async (route: Probe, item: unknown) =>
+    route.path === '/api/audit' ? (await t.call('GET', `/api/audit/${(item as { id: number }).id}`, { as: route.as, headers: fromAnotherClient() })).json : item
+
   it("LIKE's % and _ typed into a search box match only themselves", async () => {
     const routes = (await listRoutes()).filter((r) => r.params.includes('q') && !r.path.endsWith('/export'))
     expect(routes.length).toBeGreaterThanOrEqual(10)
@@ -101,7 +105,7 @@ describe('SQL-looking query parameters', () => {
         expect(res.status, route.path).toBe(200)
         const items: unknown[] = Array.isArray(res.json.items) ? res.json.items : []
         // whatever comes back holds the typed characters themselves; a wildcard would have matched the whole list
-        for (const item of items) expect(JSON.stringify(item), `${route.path}?q=${ch}`).toContain(JSON.stringify(ch).slice(1, -1))
+        for (const item of items) expect(JSON.stringify(await whole(route, item)), `${route.path}?q=${ch}`).toContain(JSON.stringify(ch).slice(1, -1))
         if (Array.isArray(all.json?.items) && all.json.items.length > 0 && ch !== '_') expect(items.length, `${route.path}?q=${ch}`).toBeLessThan(all.json.items.length)
       }
     }
