@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Pkcs12CardReader, signChallenge, type Card, type LoginChallenge } from '../../../core/pki'
@@ -17,9 +17,12 @@ export type DemoCardName = keyof typeof DEMO_PEOPLE | 'company-52111891' | 'comp
 
 /** The demo cards of a test app (which needs `{ ca: true }`), opened with their PIN. */
 export async function openDemoCards(t: TestApp): Promise<Record<DemoCardName, Card>> {
-  const dir = (await writeDemoCards({ db: t.db, settings: t.ca, dataDir: mkdtempSync(path.join(tmpdir(), 'certdesk-cards-')), now: t.now(), ...testCards }))!
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'certdesk-cards-'))
+  const dir = (await writeDemoCards({ db: t.db, settings: t.ca, dataDir, now: t.now(), ...testCards }))!
   const names: DemoCardName[] = ['citizen-1', 'citizen-2', 'citizen-3', 'company-52111891', 'company-61611290', 'company-82656552']
-  const cards = await Promise.all(names.map((n) => new Pkcs12CardReader().open(new Uint8Array(readFileSync(path.join(dir, `${n}.p12`))), DEMO_CARD_PIN)))
+  const files = names.map((n) => new Uint8Array(readFileSync(path.join(dir, `${n}.p12`))))
+  rmSync(dataDir, { recursive: true, force: true }) // one folder per test that opened the cards was left behind
+  const cards = await Promise.all(files.map((file) => new Pkcs12CardReader().open(file, DEMO_CARD_PIN)))
   return Object.fromEntries(names.map((n, i) => [n, cards[i]!])) as Record<DemoCardName, Card>
 }
 
