@@ -67,8 +67,6 @@ export function instantFormatter(roc: boolean): (iso: string) => string {
   }
 }
 
-export const formatInstant = (iso: string, roc: boolean): string => instantFormatter(roc)(iso)
-
 function formatSlow(iso: string, roc: boolean): string {
   const t = Date.parse(iso)
   if (Number.isNaN(t)) return iso

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { csvField, csvLine, csvWriter } from './csv-writer'
-import { formatInstant, pickColumns } from './columns'
+import { instantFormatter, pickColumns } from './columns'
 
 describe('CSV fields', () => {
   it('quotes by RFC 4180 only when a field holds a quote, comma or line break', () => {
@@ -48,7 +48,7 @@ describe('columns', () => {
   })
 
   it('writes instants as Taipei wall time, in ROC years when asked', () => {
-    expect(formatInstant('2026-12-31T16:00:00.000Z', false)).toBe('2027-01-01 00:00:00')
-    expect(formatInstant('2026-12-31T16:00:00.000Z', true)).toBe('116/01/01 00:00:00')
+    expect(instantFormatter(false)('2026-12-31T16:00:00.000Z')).toBe('2027-01-01 00:00:00')
+    expect(instantFormatter(true)('2026-12-31T16:00:00.000Z')).toBe('116/01/01 00:00:00')
   })
 })
